@@ -1,0 +1,253 @@
+from collections import Counter
+
+from odoo import api, fields, models
+from odoo.exceptions import UserError, ValidationError
+from odoo.tools import SQL, format_date
+
+CONTENT = "peer_mentoring.group_mentor"  # what was said: only the match's people read it
+
+LOCATION_TYPES = [
+    ("agency", "At agency"),
+    ("virtual", "Virtual"),
+    ("community", "Community"),
+    ("phone", "Phone"),
+]
+PROGRESS = [
+    ("met", "Met goal"),
+    ("considerable", "Considerable progress"),
+    ("some_steps", "Some steps taken"),
+    ("no_action", "No action taken"),
+]
+NO_ACTION_REASONS = [
+    ("sick", "Sick"),
+    ("unable_to_contact", "Unable to contact"),
+    ("unsure_next_step", "Unsure of next step"),
+    ("other", "Other"),
+]
+
+
+def _hhmm(hours):
+    minutes = round((hours or 0.0) * 60)
+    return f"{minutes // 60:02d}:{minutes % 60:02d}"
+
+
+class MentoringEncounter(models.Model):
+    """One meeting of mentor and mentee: the Encounter form (seed 000) and the recording
+    sheet (seed 001)."""
+
+    _name = "mentoring.encounter"
+    _description = "Mentoring Encounter"
+    _inherit = [
+        "mentoring.match.child.mixin",
+        "mentoring.signature.mixin",
+        "mail.thread",
+        "mail.activity.mixin",
+    ]
+    _order = "date desc, start_time desc, id desc"
+
+    name = fields.Char(compute="_compute_name", store=True)
+    date = fields.Date(required=True, default=fields.Date.context_today, tracking=True, index=True)
+    start_time = fields.Float("Start", required=True, tracking=True)
+    end_time = fields.Float("End", required=True, tracking=True)
+    duration_minutes = fields.Integer("Minutes", compute="_compute_duration", store=True)
+    location_type = fields.Selection(
+        LOCATION_TYPES, string="Location", required=True, default="agency", tracking=True
+    )
+    goal_id = fields.Many2one(
+        "mentoring.goal",
+        string="Primary goal",
+        domain="[('match_id', '=', match_id), ('plan_state', '!=', 'superseded')]",
+        groups=CONTENT,
+    )
+    progress = fields.Selection(PROGRESS, groups=CONTENT)
+    progress_explanation = fields.Text(
+        "Explanation or steps taken",
+        groups=CONTENT,
+        help="Explain considerable progress, list the steps taken, or explain “Other”.",
+    )
+    no_action_reason = fields.Selection(NO_ACTION_REASONS, groups=CONTENT)
+    next_steps = fields.Text("Things to work on before next meeting", groups=CONTENT)
+    notes = fields.Html("Confidential notes", groups=CONTENT)
+    state = fields.Selection(
+        [("draft", "Draft"), ("confirmed", "Confirmed"), ("cancelled", "Cancelled")],
+        default="draft",
+        required=True,
+        tracking=True,
+        index=True,
+        copy=False,
+    )
+
+    _times_in_day = models.Constraint(
+        "CHECK(start_time >= 0 AND end_time <= 24)",
+        "Start and end times must lie within the day (00:00 to 24:00).",
+    )
+    _mentor_date_idx = models.Index("(mentor_id, date) WHERE state = 'confirmed'")
+
+    @api.depends("date", "mentee_id.name")
+    def _compute_name(self):
+        for encounter in self:
+            encounter.name = self.env._(
+                "Encounter %(date)s – %(mentee)s",
+                date=encounter.date or "",
+                mentee=encounter.mentee_id.name or "",
+            )
+
+    @api.depends("start_time", "end_time")
+    def _compute_duration(self):
+        for encounter in self:
+            encounter.duration_minutes = max(
+                0, round((encounter.end_time - encounter.start_time) * 60)
+            )
+
+    @api.constrains("start_time", "end_time")
+    def _check_end_after_start(self):
+        for encounter in self:
+            if encounter.end_time <= encounter.start_time:
+                raise ValidationError(
+                    self.env._(
+                        "The meeting on %(date)s ends at %(end)s, which is not after it starts "
+                        "(%(start)s). Correct the end time.",
+                        date=format_date(self.env, encounter.date),
+                        start=_hhmm(encounter.start_time),
+                        end=_hhmm(encounter.end_time),
+                    )
+                )
+
+    @api.constrains("date", "state")
+    def _check_not_in_future(self):
+        today = fields.Date.context_today(self)
+        for encounter in self:
+            if encounter.state == "confirmed" and encounter.date > today:
+                raise ValidationError(
+                    self.env._(
+                        "The meeting on %(date)s has not happened yet: an encounter can be "
+                        "confirmed only on or after its date.",
+                        date=format_date(self.env, encounter.date),
+                    )
+                )
+
+    @api.constrains("state", "progress", "no_action_reason", "progress_explanation")
+    def _check_progress_documented(self):
+        for encounter in self.filtered(lambda e: e.state == "confirmed"):
+            problem = encounter._progress_problem()
+            if problem:
+                raise ValidationError(problem)
+
+    @api.constrains("state", "date", "start_time", "end_time", "mentor_id")
+    def _check_no_overlap(self):
+        """One query for the whole batch, whatever its size."""
+        confirmed = self.filtered(lambda e: e.state == "confirmed")
+        if not confirmed:
+            return
+        self.flush_model(["state", "date", "start_time", "end_time", "mentor_id"])
+        self.env.cr.execute(
+            SQL(
+                """
+                SELECT a.id, b.id
+                  FROM mentoring_encounter a
+                  JOIN mentoring_encounter b
+                    ON b.mentor_id = a.mentor_id AND b.date = a.date AND b.id != a.id
+                   AND b.state = 'confirmed'
+                   AND b.start_time < a.end_time AND a.start_time < b.end_time
+                 WHERE a.id = ANY(%s)
+                 LIMIT 1
+                """,
+                confirmed.ids,
+            )
+        )
+        row = self.env.cr.fetchone()
+        if row:
+            first, other = self.browse(row).sudo()
+            raise ValidationError(
+                self.env._(
+                    "%(mentor)s already has a confirmed meeting on %(date)s from %(start)s to "
+                    "%(end)s. Change the times so the meetings do not overlap.",
+                    mentor=first.mentor_id.name,
+                    date=format_date(self.env, other.date),
+                    start=_hhmm(other.start_time),
+                    end=_hhmm(other.end_time),
+                )
+            )
+
+    @api.constrains("match_id")
+    def _check_match_open_for_encounters(self):
+        self._check_match_ongoing(self.env._("log an encounter"))
+
+    def _progress_problem(self):
+        self.ensure_one()
+        when = format_date(self.env, self.date)
+        if not self.progress:
+            return self.env._("Record the progress made at the meeting on %(date)s.", date=when)
+        if self.progress == "no_action" and not self.no_action_reason:
+            return self.env._(
+                "The meeting on %(date)s says “No action taken”: choose the reason.", date=when
+            )
+        needs_text = self.progress in ("considerable", "some_steps") or (
+            self.progress == "no_action" and self.no_action_reason == "other"
+        )
+        if needs_text and not (self.progress_explanation or "").strip():
+            return self.env._(
+                "The meeting on %(date)s needs a few words in “Explanation or steps taken”: "
+                "explain the progress, list the steps, or say what the other reason was.",
+                date=when,
+            )
+        return False
+
+    @api.ondelete(at_uninstall=False)
+    def _unlink_only_drafts(self):
+        if any(encounter.state == "confirmed" for encounter in self):
+            raise UserError(
+                self.env._(
+                    "A confirmed encounter is part of the record and cannot be deleted. "
+                    "Cancel it instead."
+                )
+            )
+
+    def action_confirm(self):
+        drafts = self.filtered(lambda e: e.state == "draft")
+        if drafts != self:
+            raise UserError(self.env._("Only draft encounters can be confirmed."))
+        drafts._check_match_ongoing(self.env._("confirm an encounter"))
+        drafts._check_agreement_or_introductory()
+        drafts.write({"state": "confirmed"})
+        return True
+
+    def _check_agreement_or_introductory(self):
+        """Before the agreement is signed, a match allows only the programme's number of
+        introductory contacts."""
+        matches = self.match_id
+        signed = matches._signed_agreement_match_ids()
+        unsigned = matches.filtered(lambda m: m.id not in signed)
+        if not unsigned:
+            return
+        already = dict(
+            self.sudo()._read_group(
+                [("match_id", "in", unsigned.ids), ("state", "=", "confirmed")],
+                ["match_id"],
+                ["__count"],
+            )
+        )
+        in_batch = Counter(e.match_id.id for e in self)
+        for match in unsigned:
+            batch = in_batch[match.id]
+            allowed = match.program_id.intro_contact_limit
+            if already.get(match, 0) + batch > allowed:
+                raise UserError(
+                    self.env._(
+                        "%(match)s has no signed agreement yet, and the programme allows "
+                        "%(allowed)s introductory contact(s) before it is signed. Have the "
+                        "agreement signed first.",
+                        match=match.display_name,
+                        allowed=allowed,
+                    )
+                )
+
+    def action_cancel(self):
+        self.filtered(lambda e: e.state != "cancelled").write({"state": "cancelled"})
+        return True
+
+    def action_reset_to_draft(self):
+        if any(encounter.state != "cancelled" for encounter in self):
+            raise UserError(self.env._("Only a cancelled encounter can go back to draft."))
+        self.write({"state": "draft"})
+        return True

@@ -1,0 +1,321 @@
+from dateutil.relativedelta import relativedelta
+
+from odoo import api, fields, models
+from odoo.exceptions import UserError, ValidationError
+
+from .mentoring_mentor import ONGOING_MATCH_STATES
+
+CLOSURE_REASONS = [
+    ("planned_end", "Planned end"),
+    ("goals_met", "Goals met"),
+    ("no_fault_opt_out", "No-fault opt-out"),
+    ("conflict", "Conflict"),
+    ("mentor_unavailable", "Mentor unavailable"),
+    ("allegation", "Allegation"),
+    ("other", "Other"),
+]
+
+
+class MentoringMatch(models.Model):
+    _name = "mentoring.match"
+    _description = "Mentoring Match"
+    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _order = "date_start desc, id desc"
+    _check_company_auto = True
+
+    name = fields.Char(compute="_compute_name", store=True)
+    mentor_id = fields.Many2one(
+        "mentoring.mentor", required=True, index=True, tracking=True, check_company=True
+    )
+    mentee_id = fields.Many2one(
+        "mentoring.mentee", required=True, index=True, tracking=True, check_company=True
+    )
+    program_id = fields.Many2one(
+        "mentoring.program",
+        string="Programme",
+        required=True,
+        index=True,
+        tracking=True,
+        check_company=True,
+    )
+    company_id = fields.Many2one(related="program_id.company_id", store=True, index=True)
+    coordinator_id = fields.Many2one(
+        "res.users",
+        default=lambda self: self.env.user,
+        domain=[("share", "=", False)],
+        tracking=True,
+    )
+    supervisor_id = fields.Many2one(
+        "hr.employee",
+        compute="_compute_supervisor_id",
+        store=True,
+        readonly=False,
+        check_company=True,
+        tracking=True,
+    )
+    date_start = fields.Date("Planned start", default=fields.Date.context_today, tracking=True)
+    date_end = fields.Date(
+        "Planned end", compute="_compute_date_end", store=True, readonly=False, tracking=True
+    )
+    state = fields.Selection(
+        [
+            ("draft", "Proposed"),
+            ("introduced", "Introduced"),
+            ("active", "Active"),
+            ("on_hold", "On hold"),
+            ("closed", "Closed"),
+            ("cancelled", "Cancelled"),
+        ],
+        default="draft",
+        required=True,
+        tracking=True,
+        index=True,
+        group_expand=True,
+    )
+    closure_reason = fields.Selection(CLOSURE_REASONS, tracking=True)
+    closure_note = fields.Text()
+    date_closed = fields.Date(readonly=True, copy=False)
+    capacity_override_reason = fields.Text(
+        tracking=True,
+        help="Why this mentor takes more mentees than their capacity. Only a coordinator can "
+        "record it.",
+    )
+    agreement_ids = fields.One2many("mentoring.agreement", "match_id", string="Agreements")
+    plan_ids = fields.One2many("mentoring.plan", "match_id", string="Individual plans")
+    goal_ids = fields.One2many("mentoring.goal", "match_id", string="Goals")
+    encounter_ids = fields.One2many("mentoring.encounter", "match_id", string="Encounters")
+    has_signed_agreement = fields.Boolean(compute="_compute_has_signed_agreement")
+    encounter_count = fields.Integer(compute="_compute_counts")
+    agreement_count = fields.Integer(compute="_compute_counts")
+    plan_count = fields.Integer(compute="_compute_counts")
+    color = fields.Integer()
+    active = fields.Boolean(default=True, tracking=True)
+
+    _dates_ordered = models.Constraint(
+        "CHECK(date_end IS NULL OR date_start IS NULL OR date_end >= date_start)",
+        "The planned end of a match must be on or after its planned start.",
+    )
+
+    @api.depends("mentor_id.name", "mentee_id.name")
+    def _compute_name(self):
+        for match in self:
+            match.name = f"{match.mentor_id.name or '?'} & {match.mentee_id.name or '?'}"
+
+    @api.depends("mentor_id.supervisor_id")
+    def _compute_supervisor_id(self):
+        for match in self:
+            match.supervisor_id = match.mentor_id.supervisor_id
+
+    @api.depends("date_start", "program_id.duration_months")
+    def _compute_date_end(self):
+        for match in self:
+            months = match.program_id.duration_months
+            if match.date_start and months and not match.date_end:
+                match.date_end = match.date_start + relativedelta(months=months)
+
+    @api.depends("agreement_ids.state")
+    def _compute_has_signed_agreement(self):
+        signed = self._signed_agreement_match_ids()
+        for match in self:
+            match.has_signed_agreement = match.id in signed
+
+    @api.depends("encounter_ids", "agreement_ids", "plan_ids")
+    def _compute_counts(self):
+        for field, model in (
+            ("encounter_count", "mentoring.encounter"),
+            ("agreement_count", "mentoring.agreement"),
+            ("plan_count", "mentoring.plan"),
+        ):
+            counts = dict(
+                self.env[model]._read_group([("match_id", "in", self.ids)], ["match_id"], ["__count"])
+            )
+            for match in self:
+                match[field] = counts.get(match, 0)
+
+    def _signed_agreement_match_ids(self):
+        groups = self.env["mentoring.agreement"].sudo()._read_group(
+            [("match_id", "in", self.ids), ("state", "=", "signed")], ["match_id"]
+        )
+        return {match.id for (match,) in groups}
+
+    @api.constrains("mentor_id", "mentee_id", "program_id")
+    def _check_programme_membership(self):
+        for match in self:
+            if match.program_id not in match.mentor_id.program_ids:
+                raise ValidationError(
+                    self.env._(
+                        "%(mentor)s is not a mentor of the programme %(program)s. Add the "
+                        "programme to the mentor's profile first.",
+                        mentor=match.mentor_id.name,
+                        program=match.program_id.name,
+                    )
+                )
+            if match.mentee_id.program_ids and match.program_id not in match.mentee_id.program_ids:
+                raise ValidationError(
+                    self.env._(
+                        "%(mentee)s is not enrolled in the programme %(program)s.",
+                        mentee=match.mentee_id.name,
+                        program=match.program_id.name,
+                    )
+                )
+
+    @api.constrains("state", "mentor_id", "capacity_override_reason")
+    def _check_mentor_capacity(self):
+        ongoing = self.filtered(
+            lambda m: m.state in ONGOING_MATCH_STATES and not m.capacity_override_reason
+        )
+        if not ongoing:
+            return
+        counts = dict(
+            self.env["mentoring.match"]
+            .sudo()
+            ._read_group(
+                [("mentor_id", "in", ongoing.mentor_id.ids), ("state", "in", ONGOING_MATCH_STATES)],
+                ["mentor_id"],
+                ["__count"],
+            )
+        )
+        for match in ongoing:
+            mentor = match.mentor_id
+            if counts.get(mentor, 0) > mentor.capacity:
+                raise ValidationError(
+                    self.env._(
+                        "%(mentor)s already supports %(count)s mentee(s), the most their "
+                        "capacity allows (%(capacity)s). Choose another mentor, or ask a "
+                        "coordinator to record a capacity override reason on the match.",
+                        mentor=mentor.name,
+                        count=counts[mentor] - 1,
+                        capacity=mentor.capacity,
+                    )
+                )
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        if any(vals.get("capacity_override_reason") for vals in vals_list):
+            self._check_is_coordinator(self.env._("record a capacity override reason"))
+        return super().create(vals_list)
+
+    def write(self, vals):
+        if "capacity_override_reason" in vals:
+            self._check_is_coordinator(self.env._("record a capacity override reason"))
+        if not self.env.context.get("mentoring_closing"):
+            self._check_editable()
+        return super().write(vals)
+
+    @api.ondelete(at_uninstall=False)
+    def _unlink_only_proposals(self):
+        started = self.filtered(lambda m: m.state not in ("draft", "cancelled"))
+        if started:
+            raise UserError(
+                self.env._(
+                    "%(matches)s has started and cannot be deleted. Close or cancel it, or "
+                    "archive it, so that its history is kept.",
+                    matches=", ".join(started.mapped("display_name")),
+                )
+            )
+
+    def _is_coordinator(self):
+        return self.env.su or self.env.user.has_group("peer_mentoring.group_coordinator")
+
+    def _check_is_coordinator(self, action):
+        if not self._is_coordinator():
+            raise UserError(self.env._("Only a programme coordinator can %(action)s.", action=action))
+
+    def _check_editable(self):
+        """A closed relationship is part of the record: only a coordinator changes it."""
+        if any(match.state == "closed" for match in self) and not self._is_coordinator():
+            raise UserError(
+                self.env._(
+                    "This match is closed, so its records are read-only. Ask the programme "
+                    "coordinator if something needs correcting."
+                )
+            )
+
+    def _check_state(self, allowed, action):
+        wrong = self.filtered(lambda m: m.state not in allowed)
+        if wrong:
+            raise UserError(
+                self.env._(
+                    "You cannot %(action)s %(matches)s in its current status.",
+                    action=action,
+                    matches=", ".join(wrong.mapped("display_name")),
+                )
+            )
+
+    def action_introduce(self):
+        self._check_state(("draft",), self.env._("introduce"))
+        self.write({"state": "introduced"})
+
+    def action_activate(self):
+        self._check_state(("draft", "introduced", "on_hold"), self.env._("activate"))
+        unsigned = self.filtered(lambda m: not m.has_signed_agreement)
+        if unsigned:
+            raise UserError(
+                self.env._(
+                    "%(matches)s has no signed agreement yet. Have the mentor and mentee sign "
+                    "the mentoring agreement first.",
+                    matches=", ".join(unsigned.mapped("display_name")),
+                )
+            )
+        self.write({"state": "active"})
+
+    def action_hold(self):
+        self._check_state(("introduced", "active"), self.env._("put on hold"))
+        self._hold()
+
+    def _hold(self):
+        self.write({"state": "on_hold"})
+        reason = self.env.context.get("mentoring_hold_reason")
+        if reason:
+            for match in self:
+                match.message_post(body=self.env._("Put on hold: %(reason)s.", reason=reason))
+
+    def action_open_close_wizard(self):
+        self._check_state(("introduced", "active", "on_hold"), self.env._("close"))
+        return {
+            "type": "ir.actions.act_window",
+            "name": self.env._("Close match"),
+            "res_model": "mentoring.match.close",
+            "view_mode": "form",
+            "target": "new",
+            "context": {"default_match_ids": self.ids},
+        }
+
+    def _close(self, reason, note):
+        self._check_state(("introduced", "active", "on_hold"), self.env._("close"))
+        if not reason:
+            raise UserError(self.env._("Choose why the match ends before closing it."))
+        if reason == "other" and not (note or "").strip():
+            raise UserError(self.env._("Explain in the closure note why the match ends."))
+        self.with_context(mentoring_closing=True).write(
+            {
+                "state": "closed",
+                "closure_reason": reason,
+                "closure_note": note,
+                "date_closed": fields.Date.context_today(self),
+            }
+        )
+
+    def action_cancel(self):
+        self._check_state(("draft", "introduced"), self.env._("cancel"))
+        self.write({"state": "cancelled"})
+
+    def action_reset_to_draft(self):
+        self._check_state(("cancelled",), self.env._("reopen"))
+        self.write({"state": "draft"})
+
+    def _action_open_related(self, xmlid):
+        self.ensure_one()
+        action = self.env["ir.actions.act_window"]._for_xml_id(xmlid)
+        action["domain"] = [("match_id", "=", self.id)]
+        action["context"] = {"default_match_id": self.id}
+        return action
+
+    def action_view_encounters(self):
+        return self._action_open_related("peer_mentoring.mentoring_encounter_action")
+
+    def action_view_agreements(self):
+        return self._action_open_related("peer_mentoring.mentoring_agreement_action")
+
+    def action_view_plans(self):
+        return self._action_open_related("peer_mentoring.mentoring_plan_action")

@@ -1,0 +1,49 @@
+from odoo import api, fields, models
+from odoo.exceptions import UserError
+
+
+class MentoringMatchChildMixin(models.AbstractModel):
+    """Records that belong to one match (agreement, plan, goal, encounter).
+
+    They carry the match's company, mentor, mentee and programme as stored fields so that
+    record rules, search filters and group-bys need no join through the match, and they follow
+    the match's rule that a closed relationship is read-only except for a coordinator."""
+
+    _name = "mentoring.match.child.mixin"
+    _description = "Record of a Mentoring Match"
+    _check_company_auto = True
+
+    match_id = fields.Many2one(
+        "mentoring.match",
+        string="Match",
+        required=True,
+        index=True,
+        ondelete="restrict",
+        check_company=True,
+    )
+    company_id = fields.Many2one(related="match_id.company_id", store=True, index=True)
+    mentor_id = fields.Many2one(related="match_id.mentor_id", store=True, index=True)
+    mentee_id = fields.Many2one(related="match_id.mentee_id", store=True, index=True)
+    program_id = fields.Many2one(related="match_id.program_id", store=True, index=True)
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        records = super().create(vals_list)
+        records.match_id._check_editable()
+        return records
+
+    def write(self, vals):
+        self.match_id._check_editable()
+        return super().write(vals)
+
+    def _check_match_ongoing(self, action):
+        closed = self.match_id.filtered(lambda m: m.state not in ("introduced", "active"))
+        if closed:
+            raise UserError(
+                self.env._(
+                    "You can %(action)s only for a match that is introduced or active; "
+                    "%(matches)s is not. Change the match's status first.",
+                    action=action,
+                    matches=", ".join(closed.mapped("display_name")),
+                )
+            )

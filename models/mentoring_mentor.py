@@ -1,0 +1,173 @@
+from odoo import api, fields, models
+from odoo.exceptions import UserError, ValidationError
+
+GENDERS = [
+    ("female", "Female"),
+    ("male", "Male"),
+    ("non_binary", "Non-binary"),
+    ("not_said", "Prefers not to say"),
+]
+ONGOING_MATCH_STATES = ("introduced", "active", "on_hold")
+
+
+class MentoringMentor(models.Model):
+    _name = "mentoring.mentor"
+    _description = "Peer Mentor"
+    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _order = "name"
+    _check_company_auto = True
+
+    name = fields.Char(compute="_compute_name", store=True, readonly=False)
+    employee_id = fields.Many2one(
+        "hr.employee",
+        string="Employee",
+        check_company=True,
+        tracking=True,
+        help="For mentors employed by the agency.",
+    )
+    partner_id = fields.Many2one(
+        "res.partner",
+        string="Contact",
+        tracking=True,
+        help="For volunteer mentors, carers and mentoring organisations.",
+    )
+    user_id = fields.Many2one(
+        "res.users",
+        string="User",
+        compute="_compute_user_id",
+        store=True,
+        readonly=False,
+        index=True,
+        domain=[("share", "=", False)],
+        help="The login with which this mentor sees their mentees' records.",
+    )
+    company_id = fields.Many2one(
+        "res.company", required=True, default=lambda self: self.env.company, index=True
+    )
+    program_ids = fields.Many2many(
+        "mentoring.program",
+        "mentoring_mentor_program_rel",
+        "mentor_id",
+        "program_id",
+        string="Programmes",
+        check_company=True,
+    )
+    state = fields.Selection(
+        [
+            ("applicant", "Applicant"),
+            ("intern", "Intern"),
+            ("certified", "Certified"),
+            ("suspended", "Suspended"),
+            ("inactive", "Inactive"),
+        ],
+        default="applicant",
+        required=True,
+        tracking=True,
+    )
+    capacity = fields.Integer(
+        "Mentees at a time",
+        compute="_compute_capacity",
+        store=True,
+        readonly=False,
+        help="Defaults to the programme's guidance; set it to override for this mentor.",
+    )
+    language_ids = fields.Many2many(
+        "res.lang", string="Languages", context={"active_test": False}
+    )
+    interest_ids = fields.Many2many("mentoring.interest", string="Interests and strengths")
+    gender = fields.Selection(GENDERS)
+    area = fields.Char("Area", help="Where the mentor can meet: town, district or region.")
+    ethics_ack_date = fields.Date("Code of ethics acknowledged on", tracking=True)
+    supervisor_id = fields.Many2one(
+        "hr.employee", string="Supervisor", check_company=True, tracking=True
+    )
+    match_ids = fields.One2many("mentoring.match", "mentor_id", string="Matches")
+    ongoing_match_count = fields.Integer(
+        "Ongoing matches", compute="_compute_ongoing_match_count"
+    )
+    active = fields.Boolean(default=True)
+
+    @api.depends("employee_id.name", "partner_id.name")
+    def _compute_name(self):
+        for mentor in self:
+            person = mentor.employee_id or mentor.partner_id
+            if person:
+                mentor.name = person.name
+
+    @api.depends("employee_id.user_id")
+    def _compute_user_id(self):
+        for mentor in self:
+            if mentor.employee_id:
+                mentor.user_id = mentor.employee_id.user_id
+
+    @api.depends("program_ids.max_mentees_per_mentor")
+    def _compute_capacity(self):
+        for mentor in self:
+            mentor.capacity = max(mentor.program_ids.mapped("max_mentees_per_mentor") or [0])
+
+    @api.depends("match_ids.state")
+    def _compute_ongoing_match_count(self):
+        counts = dict(
+            self.env["mentoring.match"]._read_group(
+                [("mentor_id", "in", self.ids), ("state", "in", ONGOING_MATCH_STATES)],
+                ["mentor_id"],
+                ["__count"],
+            )
+        )
+        for mentor in self:
+            mentor.ongoing_match_count = counts.get(mentor, 0)
+
+    @api.constrains("employee_id", "partner_id")
+    def _check_one_identity(self):
+        for mentor in self:
+            if bool(mentor.employee_id) == bool(mentor.partner_id):
+                raise ValidationError(
+                    self.env._(
+                        "Mentor %(name)s: choose either an Employee (staff mentor) or a "
+                        "Contact (volunteer, carer or organisation), not both and not neither.",
+                        name=mentor.name or "",
+                    )
+                )
+
+    @api.constrains("capacity")
+    def _check_capacity(self):
+        if any(mentor.capacity < 0 for mentor in self):
+            raise ValidationError(self.env._("Mentees at a time cannot be negative."))
+
+    def action_start_internship(self):
+        self._set_state("intern", allowed_from=("applicant",))
+
+    def action_certify(self):
+        missing = self.filtered(lambda m: not m.ethics_ack_date)
+        if missing:
+            raise UserError(
+                self.env._(
+                    "Record the date on which %(names)s acknowledged the code of ethics "
+                    "before certifying.",
+                    names=", ".join(missing.mapped("name")),
+                )
+            )
+        self._set_state("certified", allowed_from=("applicant", "intern", "suspended"))
+
+    def action_suspend(self):
+        """Suspend the mentor and put each of their ongoing matches on hold, e.g. while an
+        allegation is looked into (seed 001)."""
+        self._set_state("suspended", allowed_from=("applicant", "intern", "certified"))
+        ongoing = self.match_ids.filtered(lambda m: m.state in ("introduced", "active"))
+        ongoing.with_context(mentoring_hold_reason="mentor suspended")._hold()
+
+    def action_deactivate(self):
+        self._set_state("inactive", allowed_from=("applicant", "intern", "certified", "suspended"))
+
+    def _set_state(self, state, allowed_from):
+        wrong = self.filtered(lambda m: m.state not in allowed_from)
+        if wrong:
+            label = dict(self._fields["state"]._description_selection(self.env))[state]
+            raise UserError(
+                self.env._(
+                    "%(names)s cannot become %(state)s from their current status.",
+                    names=", ".join(wrong.mapped("name")),
+                    state=label,
+                )
+            )
+        self.write({"state": state})

@@ -1,0 +1,110 @@
+from odoo import api, fields, models
+
+DEFAULT_CONFIDENTIALITY = (
+    "We will respect each other's confidentiality and will not disclose personal details or "
+    "what we talk about without the other's permission. Written records are kept in a secure "
+    "place and are seen only by the two of us, the supervisor and the programme coordinator."
+)
+DEFAULT_CONFIDENTIALITY_LIMITS = (
+    "Confidentiality may be breached only where there is an actual or potential risk to the "
+    "safety of a child or adult, a breach of the code of conduct, of ethics or of the duty of "
+    "care, or a legal duty to report. Where possible the other party is told first."
+)
+CONTACT_FREQUENCIES = [
+    ("weekly", "Weekly"),
+    ("fortnightly", "Every two weeks"),
+    ("monthly", "Monthly"),
+    ("as_agreed", "As agreed"),
+]
+
+
+class MentoringProgram(models.Model):
+    _name = "mentoring.program"
+    _description = "Mentoring Programme"
+    _inherit = ["mail.thread"]
+    _order = "name"
+    _check_company_auto = True
+
+    name = fields.Char(required=True, translate=True, tracking=True)
+    code = fields.Char(required=True, tracking=True)
+    company_id = fields.Many2one(
+        "res.company", required=True, default=lambda self: self.env.company, index=True
+    )
+    program_type = fields.Selection(
+        [("person", "Person to person"), ("organization", "Organisation to organisation")],
+        string="Type",
+        required=True,
+        default="person",
+    )
+    coordinator_ids = fields.Many2many(
+        "res.users",
+        "mentoring_program_coordinator_rel",
+        "program_id",
+        "user_id",
+        string="Coordinators",
+        domain=[("share", "=", False)],
+        help="Coordinators see and manage every record of this programme.",
+    )
+    duration_months = fields.Integer(
+        "Default duration (months)", default=12, help="Planned length of a new match."
+    )
+    contact_frequency = fields.Selection(
+        CONTACT_FREQUENCIES,
+        string="Expected contact",
+        required=True,
+        default="monthly",
+    )
+    max_mentees_per_mentor = fields.Integer(
+        "Mentees per mentor",
+        default=2,
+        help="Guidance on how many mentees one mentor supports at a time. "
+        "A mentor's own capacity can differ; a coordinator can override it on a match.",
+    )
+    intro_contact_limit = fields.Integer(
+        "Introductory contacts",
+        default=1,
+        help="How many encounters can be confirmed before the agreement is signed.",
+    )
+    opt_out_notice_hours = fields.Integer(
+        "No-fault opt-out notice (hours)",
+        default=48,
+        help="Within how many hours the coordinator is told when either party opts out.",
+    )
+    require_mentee_signature = fields.Boolean(
+        "Mentee signs encounters", default=True, help="Encounter records carry the mentee's signature."
+    )
+    confidentiality_statement = fields.Text(default=DEFAULT_CONFIDENTIALITY, translate=True)
+    confidentiality_limits = fields.Text(
+        "Limits of confidentiality", default=DEFAULT_CONFIDENTIALITY_LIMITS, translate=True
+    )
+    active = fields.Boolean(default=True)
+    mentor_ids = fields.Many2many(
+        "mentoring.mentor", "mentoring_mentor_program_rel", "program_id", "mentor_id", string="Mentors"
+    )
+    match_ids = fields.One2many("mentoring.match", "program_id", string="Matches")
+    match_count = fields.Integer(compute="_compute_match_count")
+
+    _code_company_uniq = models.Constraint(
+        "UNIQUE(code, company_id)", "A programme code must be unique within the agency."
+    )
+    _limits_not_negative = models.Constraint(
+        "CHECK(max_mentees_per_mentor >= 0 AND intro_contact_limit >= 0 AND duration_months >= 0)",
+        "Mentees per mentor, introductory contacts and duration cannot be negative.",
+    )
+
+    @api.depends("match_ids")
+    def _compute_match_count(self):
+        counts = dict(
+            self.env["mentoring.match"]._read_group(
+                [("program_id", "in", self.ids)], ["program_id"], ["__count"]
+            )
+        )
+        for program in self:
+            program.match_count = counts.get(program, 0)
+
+    def action_view_matches(self):
+        self.ensure_one()
+        action = self.env["ir.actions.act_window"]._for_xml_id("peer_mentoring.mentoring_match_action")
+        action["domain"] = [("program_id", "=", self.id)]
+        action["context"] = {"default_program_id": self.id}
+        return action

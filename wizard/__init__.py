@@ -1,0 +1,1 @@
+from . import mentoring_match_close
