@@ -26,20 +26,20 @@ class MentoringAgreement(models.Model):
     contact_video = fields.Boolean("Video call")
     contact_other = fields.Char("Other contact")
     contact_frequency = fields.Selection(
-        CONTACT_FREQUENCIES, compute="_compute_from_program", store=True, readonly=False
+        CONTACT_FREQUENCIES, compute="_compute_contact_frequency", store=True, readonly=False
     )
     hours_per_month = fields.Float("Hours per month")
     duration_months = fields.Integer(
-        "Duration (months)", compute="_compute_from_program", store=True, readonly=False
+        "Duration (months)", compute="_compute_duration_months", store=True, readonly=False
     )
     others_roles = fields.Text("Role of others", help="E.g. what the coordinator does.")
     boundaries = fields.Text()
     recording = fields.Text(help="What is written down, by whom, and who receives a copy.")
     confidentiality_statement = fields.Text(
-        compute="_compute_from_program", store=True, readonly=False
+        compute="_compute_confidentiality_statement", store=True, readonly=False
     )
     confidentiality_limits = fields.Text(
-        "Limits of confidentiality", compute="_compute_from_program", store=True, readonly=False
+        "Limits of confidentiality", compute="_compute_confidentiality_limits", store=True, readonly=False
     )
     problem_resolution = fields.Text(
         default="If we cannot resolve a disagreement ourselves, we will ask the coordinator "
@@ -47,7 +47,7 @@ class MentoringAgreement(models.Model):
         "(no-fault opt-out)."
     )
     opt_out_notice_hours = fields.Integer(
-        "Opt-out notice (hours)", compute="_compute_from_program", store=True, readonly=False
+        "Opt-out notice (hours)", compute="_compute_opt_out_notice_hours", store=True, readonly=False
     )
     coordinator_signature = fields.Binary("Coordinator signature", copy=False, attachment=True)
     coordinator_signed_by = fields.Char("Coordinator signed by", copy=False)
@@ -64,21 +64,32 @@ class MentoringAgreement(models.Model):
                 version=agreement.version,
             )
 
-    @api.depends("program_id")
-    def _compute_from_program(self):
+    # One compute per field: Odoo leaves every field of a shared compute alone once any of
+    # them is given on create, and each of these may be typed in independently.
+    def _default_from_program(self, field):
         for agreement in self:
-            program = agreement.program_id
-            agreement.contact_frequency = agreement.contact_frequency or program.contact_frequency
-            agreement.duration_months = agreement.duration_months or program.duration_months
-            agreement.confidentiality_statement = (
-                agreement.confidentiality_statement or program.confidentiality_statement
-            )
-            agreement.confidentiality_limits = (
-                agreement.confidentiality_limits or program.confidentiality_limits
-            )
-            agreement.opt_out_notice_hours = (
-                agreement.opt_out_notice_hours or program.opt_out_notice_hours
-            )
+            if not agreement[field]:
+                agreement[field] = agreement.program_id[field]
+
+    @api.depends("program_id")
+    def _compute_contact_frequency(self):
+        self._default_from_program("contact_frequency")
+
+    @api.depends("program_id")
+    def _compute_duration_months(self):
+        self._default_from_program("duration_months")
+
+    @api.depends("program_id")
+    def _compute_confidentiality_statement(self):
+        self._default_from_program("confidentiality_statement")
+
+    @api.depends("program_id")
+    def _compute_confidentiality_limits(self):
+        self._default_from_program("confidentiality_limits")
+
+    @api.depends("program_id")
+    def _compute_opt_out_notice_hours(self):
+        self._default_from_program("opt_out_notice_hours")
 
     def _default_signer_name(self, role):
         if role == "coordinator":

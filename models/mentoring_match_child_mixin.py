@@ -33,6 +33,14 @@ class MentoringMatchChildMixin(models.AbstractModel):
         return records
 
     def write(self, vals):
+        if "match_id" in vals and not self.env.su and any(
+            record.match_id.id != vals["match_id"] for record in self
+        ):
+            # Record rules are checked before a write, not after: moving a record to another
+            # match would put it where its author may not look.
+            raise UserError(
+                self.env._("A record stays with its match. Create a new one for the other match.")
+            )
         self.match_id._check_editable()
         return super().write(vals)
 

@@ -8,6 +8,9 @@ GENDERS = [
     ("not_said", "Prefers not to say"),
 ]
 ONGOING_MATCH_STATES = ("introduced", "active", "on_hold")
+# What a mentor may change on their own profile; status, capacity and supervision are the
+# coordinator's to set.
+SELF_SERVICE_FIELDS = {"language_ids", "interest_ids", "gender", "area"}
 
 
 class MentoringMentor(models.Model):
@@ -117,7 +120,7 @@ class MentoringMentor(models.Model):
         for mentor in self:
             mentor.ongoing_match_count = counts.get(mentor, 0)
 
-    @api.constrains("employee_id", "partner_id")
+    @api.constrains("employee_id", "partner_id", "name")
     def _check_one_identity(self):
         for mentor in self:
             if bool(mentor.employee_id) == bool(mentor.partner_id):
@@ -133,6 +136,17 @@ class MentoringMentor(models.Model):
     def _check_capacity(self):
         if any(mentor.capacity < 0 for mentor in self):
             raise ValidationError(self.env._("Mentees at a time cannot be negative."))
+
+    def write(self, vals):
+        restricted = {f for f in vals if not f.startswith(("message_", "activity_"))} - SELF_SERVICE_FIELDS
+        if restricted and not (self.env.su or self.env.user.has_group("peer_mentoring.group_coordinator")):
+            raise UserError(
+                self.env._(
+                    "You can change your languages, interests, gender and area. Ask your "
+                    "coordinator to change anything else on a mentor profile."
+                )
+            )
+        return super().write(vals)
 
     def action_start_internship(self):
         self._set_state("intern", allowed_from=("applicant",))

@@ -1,6 +1,7 @@
 # Shared settings for the project's scripts (sourced, not run).
 here=${here:-$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)}
 export ODOO_SRC=${ODOO_SRC:-/opt/odoo}
+export PYTHONPATH="$ODOO_SRC${PYTHONPATH:+:$PYTHONPATH}"
 export VENV=${VENV:-$here/.venv}
 export PGHOST=${PGHOST:-/var/run/postgresql}
 export PGPORT=${PGPORT:-5432}

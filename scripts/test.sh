@@ -8,11 +8,13 @@ dropdb --if-exists "$TEST_DB" </dev/null
 "$VENV/bin/python" "$ODOO_SRC/odoo-bin" -c "$ODOO_CONF" -d "$TEST_DB" -i peer_mentoring \
     --stop-after-init --log-level=warn
 echo "== pytest-odoo"
-# Run through the link named after the addon so that tests import as odoo.addons.peer_mentoring.
-cd "$ADDONS_LINK_DIR/peer_mentoring"
+# Run from the folder that holds the link named after the addon, by a relative path, so that
+# pytest does not resolve the link to the clone's own folder name and tests import as
+# odoo.addons.peer_mentoring.
+cd "$ADDONS_LINK_DIR"
 set +e
-"$VENV/bin/pytest" -p no:cacheprovider --odoo-config="$ODOO_CONF" --odoo-database="$TEST_DB" \
-    "$ADDONS_LINK_DIR/peer_mentoring/tests" "$@"
+"$VENV/bin/pytest" -p no:cacheprovider --rootdir="$ADDONS_LINK_DIR" --odoo-config="$ODOO_CONF" \
+    --odoo-database="$TEST_DB" peer_mentoring/tests "$@"
 rc=$?
 set -e
 # pytest exits 5 when it collected no test: a suite that ran nothing has failed.

@@ -1,0 +1,152 @@
+from contextlib import contextmanager
+from datetime import timedelta
+
+from odoo import Command, fields
+from odoo.tests import TransactionCase, new_test_user
+
+
+class MentoringCase(TransactionCase):
+    """Two mentors in one programme, each with one active match and a signed agreement.
+
+    Mentor A is supervised by the supervisor; mentor B by nobody. The coordinator coordinates
+    `program` only; `other_program` (same company) has nobody's matches but the manager's."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.today = fields.Date.context_today(cls.env["mentoring.match"])
+        cls.yesterday = cls.today - timedelta(days=1)
+        cls.company = cls.env.company
+        user = lambda login, groups, **kw: new_test_user(  # noqa: E731
+            cls.env, login=login, groups=groups, company_id=cls.company.id, **kw
+        )
+        # Export rights too, so that tests prove an export cannot carry what a user must not see.
+        cls.mentor_user = user("t_mentor_a", "peer_mentoring.group_mentor,base.group_allow_export")
+        cls.mentor_b_user = user("t_mentor_b", "peer_mentoring.group_mentor,base.group_allow_export")
+        cls.supervisor_user = user("t_supervisor", "peer_mentoring.group_supervisor,base.group_allow_export")
+        cls.coordinator_user = user("t_coordinator", "peer_mentoring.group_coordinator,base.group_allow_export")
+        cls.manager_user = user("t_manager", "peer_mentoring.group_manager")
+        cls.hr_user = user("t_hr_officer", "hr.group_hr_user")
+        cls.finance_user = user("t_finance", "account.group_account_invoice")
+        cls.sales_user = user("t_salesman", "sales_team.group_sale_salesman")
+
+        Employee = cls.env["hr.employee"]
+        cls.supervisor_employee = Employee.create(
+            {"name": "Sam Supervisor", "user_id": cls.supervisor_user.id}
+        )
+        cls.mentor_employee = Employee.create({"name": "Ada Mentor", "user_id": cls.mentor_user.id})
+        cls.mentor_b_employee = Employee.create(
+            {"name": "Ben Mentor", "user_id": cls.mentor_b_user.id}
+        )
+
+        cls.program = cls.env["mentoring.program"].create(
+            {
+                "name": "Disability Peer Mentoring",
+                "code": "TDPM",
+                "coordinator_ids": [Command.set(cls.coordinator_user.ids)],
+                "max_mentees_per_mentor": 2,
+            }
+        )
+        cls.other_program = cls.env["mentoring.program"].create(
+            {"name": "Foster Carer Scheme", "code": "TFCS"}
+        )
+        cls.mentor = cls.env["mentoring.mentor"].create(
+            {
+                "employee_id": cls.mentor_employee.id,
+                "program_ids": [Command.set((cls.program | cls.other_program).ids)],
+                "supervisor_id": cls.supervisor_employee.id,
+                "state": "certified",
+                "ethics_ack_date": cls.yesterday,
+            }
+        )
+        cls.mentor_b = cls.env["mentoring.mentor"].create(
+            {
+                "employee_id": cls.mentor_b_employee.id,
+                "program_ids": [Command.set(cls.program.ids)],
+                "state": "certified",
+                "ethics_ack_date": cls.yesterday,
+            }
+        )
+        cls.mentee = cls.create_mentee("Jamie Rivera", birthdate="2006-05-01", notes="<p>Jamie's secret</p>")
+        cls.mentee_b = cls.create_mentee("Pat Okafor", notes="<p>Pat's secret</p>")
+        cls.match = cls.create_active_match(cls.mentor, cls.mentee)
+        cls.match_b = cls.create_active_match(cls.mentor_b, cls.mentee_b)
+        cls.agreement = cls.match.agreement_ids
+        cls.encounter = cls.create_encounter(cls.match, notes="<p>Talked about home</p>")
+        cls.encounter_b = cls.create_encounter(cls.match_b, notes="<p>B's private talk</p>")
+        # As if the set-up were committed: Odoo tracks changes only on records created earlier.
+        cls.env.flush_all()
+        cls.env.cr.precommit.run()
+
+    @contextmanager
+    def assertRefused(self, exception, pattern):
+        """Like assertRaisesRegex, but rolled back the way a refused request is: afterwards
+        records read what the database kept, so a test can check nothing was lost."""
+        with self.assertRaises(exception) as caught:
+            yield caught
+        self.assertRegex(str(caught.exception), pattern)
+        self.env.invalidate_all()
+
+    def flush_tracking(self):
+        """Chatter tracking is written when the transaction commits; tests have to ask."""
+        self.env.flush_all()
+        self.env.cr.precommit.run()
+        self.env.invalidate_all()
+
+    @classmethod
+    def create_mentee(cls, name, program=None, **vals):
+        partner = cls.env["res.partner"].create({"name": name})
+        return cls.env["mentoring.mentee"].create(
+            {
+                "partner_id": partner.id,
+                "program_ids": [Command.set((program or cls.program).ids)],
+                **vals,
+            }
+        )
+
+    @classmethod
+    def create_match(cls, mentor, mentee, program=None, **vals):
+        return cls.env["mentoring.match"].create(
+            {
+                "mentor_id": mentor.id,
+                "mentee_id": mentee.id,
+                "program_id": (program or cls.program).id,
+                "coordinator_id": cls.coordinator_user.id,
+                **vals,
+            }
+        )
+
+    @classmethod
+    def create_agreement(cls, match, **vals):
+        return cls.env["mentoring.agreement"].create(
+            {
+                "match_id": match.id,
+                "purpose": "Find paid work",
+                "development_goals": "Prepare a CV",
+                "mentor_signed_on": cls.yesterday,
+                "mentee_signed_on": cls.yesterday,
+                **vals,
+            }
+        )
+
+    @classmethod
+    def create_active_match(cls, mentor, mentee, program=None):
+        match = cls.create_match(mentor, mentee, program)
+        match.action_introduce()
+        cls.create_agreement(match).action_sign()
+        match.action_activate()
+        return match
+
+    @classmethod
+    def create_encounter(cls, match, **vals):
+        return cls.env["mentoring.encounter"].create(
+            {
+                "match_id": match.id,
+                "date": cls.yesterday,
+                "start_time": 10.0,
+                "end_time": 11.0,
+                "location_type": "agency",
+                "progress": "met",
+                **vals,
+            }
+        )
