@@ -53,8 +53,9 @@ if [ ! -x "$VENV/bin/python" ] || [ "$(cat "$stamp" 2>/dev/null)" != "$want" ]; 
     echo "== preparing the virtualenv $VENV"
     python3 -m venv "$VENV"
     grep -v '^python-ldap' "$ODOO_SRC/requirements.txt" > "$VENV/odoo-requirements.txt"
-    "$VENV/bin/pip" install -q --upgrade pip wheel 'setuptools<81'
-    "$VENV/bin/pip" install -q -r "$VENV/odoo-requirements.txt" -r "$here/requirements-dev.txt"
+    quiet() { "$@" 2>&1 | { grep -v "is ignored: it is neither a file nor a directory" || true; }; return "${PIPESTATUS[0]}"; }
+    quiet "$VENV/bin/pip" install -q --upgrade pip wheel 'setuptools<81'
+    quiet "$VENV/bin/pip" install -q -r "$VENV/odoo-requirements.txt" -r "$here/requirements-dev.txt"
     echo "$want" > "$stamp"
 fi
 
