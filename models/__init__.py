@@ -1,4 +1,5 @@
 from . import mentoring_signature_mixin
+from . import mentoring_encounter_billing
 from . import mentoring_match_child_mixin
 from . import mentoring_signed_document_mixin
 from . import mentoring_interest
@@ -10,3 +11,9 @@ from . import mentoring_agreement
 from . import mentoring_plan
 from . import mentoring_goal
 from . import mentoring_encounter
+from . import mentoring_billing_profile
+from . import mentoring_authorization
+from . import mentoring_monthly_timesheet
+from . import res_partner
+from . import product_template
+from . import account_analytic_line

@@ -4,6 +4,8 @@ from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
 from odoo.tools import SQL, format_date
 
+from .mentoring_encounter_billing import BILLING_FIELDS
+
 CONTENT = "peer_mentoring.group_mentor"  # what was said: only the match's people read it
 
 LOCATION_TYPES = [
@@ -40,6 +42,7 @@ class MentoringEncounter(models.Model):
     _inherit = [
         "mentoring.match.child.mixin",
         "mentoring.signature.mixin",
+        "mentoring.encounter.billing",
         "mail.thread",
         "mail.activity.mixin",
     ]
@@ -68,6 +71,7 @@ class MentoringEncounter(models.Model):
     no_action_reason = fields.Selection(NO_ACTION_REASONS, groups=CONTENT)
     next_steps = fields.Text("Things to work on before next meeting", groups=CONTENT)
     notes = fields.Html("Confidential notes", groups=CONTENT)
+    mentor_credential = fields.Selection(related="mentor_id.state", string="Mentor credential")
     state = fields.Selection(
         [("draft", "Draft"), ("confirmed", "Confirmed"), ("cancelled", "Cancelled")],
         default="draft",
@@ -203,13 +207,32 @@ class MentoringEncounter(models.Model):
                 )
             )
 
+    @api.model_create_multi
+    def create(self, vals_list):
+        for vals in vals_list:
+            self._check_override_by_coordinator(vals)
+        return super().create(vals_list)
+
+    def write(self, vals):
+        self._check_override_by_coordinator(vals)
+        rebill = self.filtered(lambda e: e.state == "confirmed") if BILLING_FIELDS & set(vals) else self.browse()
+        if rebill:
+            rebill._check_not_invoiced(self.env._("change"))
+            old_days = {(e.mentee_id.id, e.date) for e in rebill}
+        res = super().write(vals)
+        if rebill:
+            rebill._sync_billing(also_days=old_days)
+        return res
+
     def action_confirm(self):
         drafts = self.filtered(lambda e: e.state == "draft")
         if drafts != self:
             raise UserError(self.env._("Only draft encounters can be confirmed."))
         drafts._check_match_ongoing(self.env._("confirm an encounter"))
         drafts._check_agreement_or_introductory()
+        drafts._check_billable_documentation()
         drafts.write({"state": "confirmed"})
+        drafts._sync_billing()
         return True
 
     def _check_agreement_or_introductory(self):
@@ -243,7 +266,10 @@ class MentoringEncounter(models.Model):
                 )
 
     def action_cancel(self):
-        self.filtered(lambda e: e.state != "cancelled").write({"state": "cancelled"})
+        to_cancel = self.filtered(lambda e: e.state != "cancelled")
+        to_cancel._check_not_invoiced(self.env._("cancel"))
+        to_cancel.write({"state": "cancelled"})
+        to_cancel._sync_billing()
         return True
 
     def action_reset_to_draft(self):

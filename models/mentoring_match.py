@@ -73,10 +73,11 @@ class MentoringMatch(models.Model):
         group_expand=True,
     )
     closure_reason = fields.Selection(CLOSURE_REASONS, tracking=True)
-    closure_note = fields.Text()
+    closure_note = fields.Text(groups="peer_mentoring.group_mentor")
     date_closed = fields.Date(readonly=True, copy=False)
     capacity_override_reason = fields.Text(
         tracking=True,
+        groups="peer_mentoring.group_mentor",
         help="Why this mentor takes more mentees than their capacity. Only a coordinator can "
         "record it.",
     )

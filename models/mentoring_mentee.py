@@ -41,8 +41,12 @@ class MentoringMentee(models.Model):
     )
     area = fields.Char("Area")
     payer_id = fields.Many2one(
-        "res.partner", string="Payer", help="The organisation that pays for this person's mentoring."
+        "res.partner",
+        string="Payer",
+        domain=[("is_mentoring_payer", "=", True)],
+        help="The organisation that pays for this person's mentoring.",
     )
+    member_id = fields.Char("Member ID", help="The person's member number with the payer.")
     notes = fields.Html("Confidential notes", groups=SENSITIVE)
     match_ids = fields.One2many("mentoring.match", "mentee_id", string="Matches")
     active = fields.Boolean(default=True)

@@ -78,6 +78,20 @@ class MentoringProgram(models.Model):
         "Limits of confidentiality", default=DEFAULT_CONFIDENTIALITY_LIMITS, translate=True
     )
     active = fields.Boolean(default=True)
+    product_id = fields.Many2one(
+        "product.product",
+        string="Service product",
+        domain=[("type", "=", "service")],
+        check_company=True,
+        help="The service billed to payers, invoiced on timesheets. Leave empty when the "
+        "programme is not billed.",
+    )
+    billing_profile_id = fields.Many2one(
+        "mentoring.billing.profile",
+        string="Default billing profile",
+        check_company=True,
+        help="Used for payers without a billing profile of their own.",
+    )
     mentor_ids = fields.Many2many(
         "mentoring.mentor", "mentoring_mentor_program_rel", "program_id", "mentor_id", string="Mentors"
     )

@@ -1,0 +1,228 @@
+from datetime import timedelta
+
+from odoo import Command, api, fields, models
+from odoo.exceptions import UserError, ValidationError
+
+EXPIRY_WARNING_DAYS = 14
+
+
+class MentoringAuthorization(models.Model):
+    """A payer's service authorisation for one mentee.
+
+    Approving it creates the billing anchor in standard Odoo: a confirmed sale order to the
+    payer for the authorised units, whose task receives the encounters' timesheets. Units used
+    are read back from the sale order line's delivered quantity (sale_timesheet)."""
+
+    _name = "mentoring.authorization"
+    _description = "Service Authorisation"
+    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _order = "date_to, id"
+    _check_company_auto = True
+
+    name = fields.Char("Reference number", required=True, tracking=True)
+    payer_id = fields.Many2one(
+        "res.partner", required=True, tracking=True, domain=[("is_mentoring_payer", "=", True)]
+    )
+    mentee_id = fields.Many2one("mentoring.mentee", required=True, index=True, check_company=True)
+    program_id = fields.Many2one("mentoring.program", string="Programme", required=True, check_company=True)
+    company_id = fields.Many2one(related="program_id.company_id", store=True, index=True)
+    member_id = fields.Char(related="mentee_id.member_id")
+    date_from = fields.Date(required=True, tracking=True)
+    date_to = fields.Date(required=True, tracking=True, index=True)
+    units_authorized = fields.Float("Units authorised", required=True, tracking=True)
+    product_id = fields.Many2one(related="program_id.product_id")
+    uom_id = fields.Many2one(related="program_id.product_id.uom_id", string="Unit")
+    price_unit = fields.Float(
+        "Rate", digits="Product Price", help="Leave empty to take the price from the payer's pricelist."
+    )
+    state = fields.Selection(
+        [
+            ("draft", "Draft"),
+            ("approved", "Approved"),
+            ("exhausted", "Exhausted"),
+            ("expired", "Expired"),
+            ("cancelled", "Cancelled"),
+        ],
+        default="draft",
+        required=True,
+        tracking=True,
+        index=True,
+    )
+    sale_order_id = fields.Many2one("sale.order", readonly=True, copy=False)
+    sale_line_id = fields.Many2one("sale.order.line", readonly=True, copy=False, index=True)
+    project_id = fields.Many2one("project.project", readonly=True, copy=False)
+    task_id = fields.Many2one("project.task", readonly=True, copy=False)
+    currency_id = fields.Many2one(related="sale_order_id.currency_id")
+    units_used = fields.Float(compute="_compute_units", digits="Product Unit")
+    units_remaining = fields.Float(compute="_compute_units", digits="Product Unit")
+    percent_used = fields.Float("% used", compute="_compute_units")
+    usage_warned = fields.Boolean(copy=False)
+    expiry_warned = fields.Boolean(copy=False)
+
+    _dates_ordered = models.Constraint(
+        "CHECK(date_to >= date_from)", "An authorisation must end on or after the day it starts."
+    )
+    _units_positive = models.Constraint(
+        "CHECK(units_authorized > 0)", "Enter how many units the payer authorised (more than zero)."
+    )
+
+    @api.depends("sale_line_id.qty_delivered", "units_authorized")
+    def _compute_units(self):
+        for auth in self:
+            used = auth.sale_line_id.qty_delivered
+            auth.units_used = used
+            auth.units_remaining = auth.units_authorized - used
+            auth.percent_used = 100.0 * used / auth.units_authorized if auth.units_authorized else 0.0
+
+    @api.constrains("payer_id", "mentee_id")
+    def _check_payer_is_the_mentees(self):
+        for auth in self:
+            if auth.mentee_id.payer_id and auth.mentee_id.payer_id != auth.payer_id:
+                raise ValidationError(
+                    self.env._(
+                        "%(mentee)s's payer is %(payer)s, not %(other)s. Correct the payer of the "
+                        "authorisation or of the mentee.",
+                        mentee=auth.mentee_id.name,
+                        payer=auth.mentee_id.payer_id.name,
+                        other=auth.payer_id.name,
+                    )
+                )
+
+    @api.ondelete(at_uninstall=False)
+    def _unlink_only_drafts(self):
+        if any(auth.state != "draft" for auth in self):
+            raise UserError(self.env._("An approved authorisation is kept: cancel it instead."))
+
+    def action_approve(self):
+        for auth in self:
+            if auth.state != "draft":
+                raise UserError(self.env._("Only a draft authorisation can be approved."))
+            auth._check_billing_set_up()
+            order = self.env["sale.order"].create(auth._prepare_sale_order_values())
+            order.action_confirm()
+            line = order.order_line[:1]
+            auth.write(
+                {
+                    "state": "approved",
+                    "sale_order_id": order.id,
+                    "sale_line_id": line.id,
+                    "task_id": line.task_id.id,
+                    "project_id": (line.task_id.project_id or line.project_id).id,
+                }
+            )
+            if not auth.project_id:
+                raise UserError(
+                    self.env._(
+                        "The service product %(product)s did not create a project for the "
+                        "timesheets. Set its “Create on Order” to a task in a project.",
+                        product=auth.product_id.display_name,
+                    )
+                )
+
+    def _check_billing_set_up(self):
+        product = self.program_id.product_id
+        if not product:
+            raise UserError(
+                self.env._(
+                    "Set the service product of the programme %(program)s before approving an "
+                    "authorisation.",
+                    program=self.program_id.name,
+                )
+            )
+        if product.type != "service" or product.service_policy != "delivered_timesheet":
+            raise UserError(
+                self.env._(
+                    "%(product)s must be a service invoiced on timesheets (“Based on Timesheets”).",
+                    product=product.display_name,
+                )
+            )
+
+    def _prepare_sale_order_values(self):
+        line = {
+            "product_id": self.product_id.id,
+            "product_uom_qty": self.units_authorized,
+            "name": self._sale_line_description(),
+        }
+        if self.price_unit:
+            line["price_unit"] = self.price_unit
+        return {
+            "partner_id": self.payer_id.id,
+            "company_id": self.company_id.id,
+            "client_order_ref": self.name,
+            "origin": self.env._("Authorisation %(ref)s", ref=self.name),
+            "order_line": [Command.create(line)],
+        }
+
+    def _sale_line_description(self):
+        code = self.product_id.product_tmpl_id._mentoring_code_label()
+        parts = [f"[{code}] " if code else "", self.product_id.name]
+        parts.append(self.env._(" – authorisation %(ref)s", ref=self.name))
+        if self.mentee_id.member_id:
+            parts.append(self.env._(", member ID %(member)s", member=self.mentee_id.member_id))
+        return "".join(parts)
+
+    def action_cancel(self):
+        for auth in self:
+            if auth.units_used:
+                raise UserError(
+                    self.env._(
+                        "Authorisation %(ref)s already has billed encounters; let it expire instead.",
+                        ref=auth.name,
+                    )
+                )
+        self.sale_order_id.filtered(lambda o: o.state != "cancel")._action_cancel()
+        self.write({"state": "cancelled"})
+
+    def action_view_sale_order(self):
+        self.ensure_one()
+        return {
+            "type": "ir.actions.act_window",
+            "res_model": "sale.order",
+            "res_id": self.sale_order_id.id,
+            "view_mode": "form",
+        }
+
+    # Warnings ---------------------------------------------------------------------------------
+
+    def _coordinators(self):
+        return self.program_id.coordinator_ids[:1] or self.env.user
+
+    def _warn(self, summary, note):
+        self.ensure_one()
+        self.activity_schedule(
+            "mail.mail_activity_data_todo",
+            summary=summary,
+            note=note,
+            user_id=self._coordinators().id,
+        )
+
+    def _check_usage_warnings(self):
+        for auth in self.filtered(lambda a: a.state in ("approved", "exhausted") and not a.usage_warned):
+            threshold = auth._billing_profile().warn_usage_percent or 80
+            if auth.percent_used >= threshold:
+                auth.usage_warned = True
+                auth._warn(
+                    self.env._("%(pct)s%% of authorisation %(ref)s used", pct=round(auth.percent_used), ref=auth.name),
+                    self.env._("Ask %(payer)s for a new authorisation in time.", payer=auth.payer_id.name),
+                )
+        self.filtered(lambda a: a.state == "approved" and a.units_remaining <= 0).write({"state": "exhausted"})
+
+    def _billing_profile(self):
+        self.ensure_one()
+        return self.payer_id.mentoring_billing_profile_id or self.program_id.billing_profile_id
+
+    @api.model
+    def _cron_check_authorizations(self):
+        today = fields.Date.context_today(self)
+        active = self.search([("state", "in", ("approved", "exhausted"))])
+        active._check_usage_warnings()
+        active.filtered(lambda a: a.date_to < today).write({"state": "expired"})
+        soon = active.filtered(
+            lambda a: not a.expiry_warned and today <= a.date_to <= today + timedelta(days=EXPIRY_WARNING_DAYS)
+        )
+        for auth in soon:
+            auth.expiry_warned = True
+            auth._warn(
+                self.env._("Authorisation %(ref)s expires on %(date)s", ref=auth.name, date=auth.date_to),
+                self.env._("Ask %(payer)s to renew it if mentoring goes on.", payer=auth.payer_id.name),
+            )

@@ -1,0 +1,98 @@
+from math import ceil, floor
+
+from odoo import api, fields, models
+from odoo.exceptions import ValidationError
+
+MINUTES_PER_UNIT = {"hour": 60, "quarter_hour": 15}
+
+
+class MentoringBillingProfile(models.Model):
+    """How one payer wants mentoring time turned into billable units."""
+
+    _name = "mentoring.billing.profile"
+    _description = "Mentoring Billing Profile"
+    _order = "name"
+    _check_company_auto = True
+
+    name = fields.Char(required=True)
+    company_id = fields.Many2one("res.company", default=lambda self: self.env.company, index=True)
+    payer_id = fields.Many2one("res.partner", string="Payer", domain=[("is_mentoring_payer", "=", True)])
+    billing_unit = fields.Selection(
+        [("hour", "Hour"), ("quarter_hour", "15-minute unit")], required=True, default="quarter_hour"
+    )
+    rounding = fields.Selection(
+        [
+            ("exact", "Exact (fractions of a unit)"),
+            ("up", "Up to the next unit"),
+            ("down", "Down to a whole unit"),
+            ("cms_8_minute", "8-minute rule (a 15-minute unit from 8 minutes on)"),
+        ],
+        required=True,
+        default="cms_8_minute",
+    )
+    rounding_scope = fields.Selection(
+        [("encounter", "Each encounter on its own"), ("day", "A mentee's day added up, then rounded once")],
+        required=True,
+        default="encounter",
+    )
+    min_billable_minutes = fields.Integer(
+        "Minimum billable minutes", default=0, help="Shorter time is not billed."
+    )
+    daily_cap_units = fields.Integer(
+        "Daily cap (units per mentee)", default=0, help="0 means no cap."
+    )
+    bill_interns = fields.Boolean(
+        "Bill hours of mentors in internship", help="Some payers pay only for certified mentors."
+    )
+    bill_met = fields.Boolean("Bill “Met goal”", default=True)
+    bill_considerable = fields.Boolean("Bill “Considerable progress”", default=True)
+    bill_some_steps = fields.Boolean("Bill “Some steps taken”", default=True)
+    bill_no_action = fields.Boolean(
+        "Bill “No action taken”", default=False, help="Usually not billable: the person could not be reached."
+    )
+    warn_usage_percent = fields.Integer(
+        "Warn at % of units used", default=80, help="The coordinator gets an activity at this share."
+    )
+
+    _percent_range = models.Constraint(
+        "CHECK(warn_usage_percent BETWEEN 1 AND 100)", "The warning share must be between 1 and 100 %."
+    )
+    _not_negative = models.Constraint(
+        "CHECK(min_billable_minutes >= 0 AND daily_cap_units >= 0)",
+        "The minimum billable minutes and the daily cap cannot be negative.",
+    )
+
+    @api.constrains("billing_unit", "rounding")
+    def _check_eight_minute_rule_on_quarter_hours(self):
+        for profile in self:
+            if profile.rounding == "cms_8_minute" and profile.billing_unit != "quarter_hour":
+                raise ValidationError(
+                    self.env._(
+                        "The 8-minute rule applies to 15-minute units: set the billing unit of "
+                        "%(profile)s to “15-minute unit” or choose another rounding.",
+                        profile=profile.name,
+                    )
+                )
+
+    def units_for_minutes(self, minutes):
+        """Billable units for `minutes` of service under this profile's unit and rounding."""
+        self.ensure_one()
+        if minutes <= 0 or minutes < self.min_billable_minutes:
+            return 0.0
+        size = MINUTES_PER_UNIT[self.billing_unit]
+        if self.rounding == "exact":
+            return minutes / size
+        if self.rounding == "up":
+            return float(ceil(minutes / size))
+        if self.rounding == "down":
+            return float(floor(minutes / size))
+        return float((minutes + 7) // 15) if minutes >= 8 else 0.0
+
+    def hours_for_units(self, units):
+        """Timesheets are kept in hours; the sale order line converts them to the product unit."""
+        self.ensure_one()
+        return units * MINUTES_PER_UNIT[self.billing_unit] / 60.0
+
+    def is_outcome_billable(self, progress):
+        self.ensure_one()
+        return bool(progress) and bool(self[f"bill_{progress}"])

@@ -1,0 +1,86 @@
+from dateutil.relativedelta import relativedelta
+
+from odoo import api, fields, models
+from odoo.exceptions import UserError
+
+
+class MentoringMonthlyTimesheet(models.Model):
+    """A mentor's monthly timesheet (seed 001: carers claim their mentoring time monthly);
+    the mentor submits it and the coordinator approves it."""
+
+    _name = "mentoring.monthly.timesheet"
+    _description = "Monthly Mentoring Timesheet"
+    _inherit = ["mail.thread"]
+    _order = "month desc, mentor_id"
+    _check_company_auto = True
+
+    name = fields.Char(compute="_compute_name", store=True)
+    mentor_id = fields.Many2one("mentoring.mentor", required=True, index=True, check_company=True)
+    company_id = fields.Many2one(related="mentor_id.company_id", store=True, index=True)
+    month = fields.Date(
+        required=True,
+        default=lambda self: fields.Date.context_today(self).replace(day=1),
+        help="Any day of the month; it is stored as the month's first day.",
+    )
+    encounter_ids = fields.Many2many("mentoring.encounter", compute="_compute_encounters", string="Contacts")
+    total_minutes = fields.Integer(compute="_compute_encounters")
+    state = fields.Selection(
+        [("draft", "Draft"), ("submitted", "Submitted"), ("approved", "Approved")],
+        default="draft",
+        required=True,
+        tracking=True,
+    )
+    approved_by_id = fields.Many2one("res.users", readonly=True, copy=False, tracking=True)
+
+    _mentor_month_uniq = models.Constraint(
+        "UNIQUE(mentor_id, month)", "This mentor already has a timesheet for that month."
+    )
+
+    @api.depends("mentor_id.name", "month")
+    def _compute_name(self):
+        for sheet in self:
+            sheet.name = f"{sheet.mentor_id.name or ''} – {sheet.month.strftime('%B %Y') if sheet.month else ''}"
+
+    @api.depends("mentor_id", "month")
+    def _compute_encounters(self):
+        for sheet in self:
+            start = sheet.month
+            sheet.encounter_ids = self.env["mentoring.encounter"].search(
+                [
+                    ("mentor_id", "=", sheet.mentor_id.id),
+                    ("state", "=", "confirmed"),
+                    ("date", ">=", start),
+                    ("date", "<", start + relativedelta(months=1)),
+                ],
+                order="date, start_time",
+            ) if start else False
+            sheet.total_minutes = sum(sheet.encounter_ids.mapped("duration_minutes"))
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        for vals in vals_list:
+            if vals.get("month"):
+                vals["month"] = fields.Date.to_date(vals["month"]).replace(day=1)
+        return super().create(vals_list)
+
+    def write(self, vals):
+        if set(vals) & {"mentor_id", "month"} and any(s.state != "draft" for s in self):
+            raise UserError(self.env._("A submitted timesheet cannot be moved to another mentor or month."))
+        return super().write(vals)
+
+    def action_submit(self):
+        if any(sheet.state != "draft" for sheet in self):
+            raise UserError(self.env._("Only a draft timesheet can be submitted."))
+        if any(not sheet.encounter_ids for sheet in self):
+            raise UserError(self.env._("There is no confirmed contact in this month to claim."))
+        self.write({"state": "submitted"})
+
+    def action_approve(self):
+        self.env["mentoring.match"]._check_is_coordinator(self.env._("approve a monthly timesheet"))
+        if any(sheet.state != "submitted" for sheet in self):
+            raise UserError(self.env._("Only a submitted timesheet can be approved."))
+        self.write({"state": "approved", "approved_by_id": self.env.user.id})
+
+    def action_reset_to_draft(self):
+        self.env["mentoring.match"]._check_is_coordinator(self.env._("send a timesheet back to the mentor"))
+        self.write({"state": "draft", "approved_by_id": False})

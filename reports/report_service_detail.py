@@ -1,0 +1,46 @@
+from odoo import api, models
+
+
+class ReportServiceDetail(models.AbstractModel):
+    """Rows of the "Service detail" attached to a payer's invoice: one per billed encounter,
+    with what a payer audits and nothing of what was said."""
+
+    _name = "report.peer_mentoring.report_service_detail"
+    _description = "Service Detail of a Mentoring Invoice"
+
+    @api.model
+    def _get_report_values(self, docids, data=None):
+        moves = self.env["account.move"].browse(docids)
+        moves.check_access("read")
+        # Finance may not read encounters' content; the rows carry neutral fields only.
+        lines = (
+            self.env["account.analytic.line"]
+            .sudo()
+            .search([("timesheet_invoice_id", "in", moves.ids), ("mentoring_encounter_id", "!=", False)])
+        )
+        rows_by_move = {move.id: [] for move in moves}
+        for line in lines.sorted(lambda l: (l.date, l.mentoring_encounter_id.start_time)):
+            rows_by_move[line.timesheet_invoice_id.id].append(self._row(line))
+        return {
+            "doc_ids": docids,
+            "doc_model": "account.move",
+            "docs": moves,
+            "rows_by_move": rows_by_move,
+        }
+
+    def _row(self, line):
+        encounter = line.mentoring_encounter_id
+        product = line.so_line.product_id.product_tmpl_id
+        return {
+            "date": line.date,
+            "start": encounter.start_time,
+            "end": encounter.end_time,
+            "units": encounter.billed_units,
+            "uom": line.so_line.product_uom_id.name,
+            "code": product._mentoring_code_label(),
+            "authorization": encounter.authorization_id.name,
+            "member": encounter.mentee_id.member_id or "",
+            "mentee": encounter.mentee_id.name,
+            "mentor": encounter.mentor_id.name,
+            "credential": dict(encounter.mentor_id._fields["state"]._description_selection(self.env))[encounter.mentor_id.state],
+        }
