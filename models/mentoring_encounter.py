@@ -217,6 +217,7 @@ class MentoringEncounter(models.Model):
         self._check_override_by_coordinator(vals)
         rebill = self.filtered(lambda e: e.state == "confirmed") if BILLING_FIELDS & set(vals) else self.browse()
         if rebill:
+            rebill.check_access("write")
             rebill._check_not_invoiced(self.env._("change"))
             old_days = {(e.mentee_id.id, e.date) for e in rebill}
         res = super().write(vals)

@@ -6,3 +6,6 @@ from . import test_multi_company
 from . import test_performance
 from . import test_plan
 from . import test_reports
+from . import test_billing_access
+from . import test_billing_flow
+from . import test_billing_rounding

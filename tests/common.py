@@ -150,3 +150,77 @@ class MentoringCase(TransactionCase):
                 **vals,
             }
         )
+
+
+class MentoringBillingCase(MentoringCase):
+    """The disability programme billed to a managed-care organisation in 15-minute units
+    (HCPCS H0038) under the 8-minute rule, with one approved authorisation of 40 units."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.payer = cls.env["res.partner"].create({"name": "Sunrise Health Plan", "is_mentoring_payer": True})
+        cls.profile = cls.env["mentoring.billing.profile"].create(
+            {"name": "Sunrise peer services", "billing_unit": "quarter_hour", "rounding": "cms_8_minute"}
+        )
+        cls.product = cls.env["product.product"].create(
+            {
+                "name": "Peer mentoring services",
+                "type": "service",
+                "service_policy": "delivered_timesheet",
+                "service_tracking": "task_in_project",
+                "uom_id": cls.env.ref("peer_mentoring.uom_quarter_hour").id,
+                "list_price": 20.0,
+                "mentoring_service_code": "H0038",
+            }
+        )
+        cls.program.write({"product_id": cls.product.id, "billing_profile_id": cls.profile.id})
+        cls.mentee.write({"payer_id": cls.payer.id, "member_id": "M-12345"})
+        cls.finance_user.group_ids |= cls.env.ref("base.group_allow_export")
+        cls.plan = cls.env["mentoring.plan"].create(
+            {
+                "match_id": cls.match.id,
+                "person_centred_goals": "Work in a library",
+                "goal_ids": [Command.create({"name": "Get a part-time job", "is_first_two": True})],
+            }
+        )
+        cls.goal = cls.plan.goal_ids
+        cls.authorization = cls.create_authorization("AUTH-1", units=40)
+        cls.env.flush_all()
+        cls.env.cr.precommit.run()
+
+    @classmethod
+    def create_authorization(cls, reference, units, date_from=None, date_to=None, price_unit=15.0, approve=True):
+        auth = cls.env["mentoring.authorization"].create(
+            {
+                "name": reference,
+                "payer_id": cls.payer.id,
+                "mentee_id": cls.mentee.id,
+                "program_id": cls.program.id,
+                "date_from": date_from or cls.today - timedelta(days=60),
+                "date_to": date_to or cls.today + timedelta(days=60),
+                "units_authorized": units,
+                "price_unit": price_unit,
+            }
+        )
+        if approve:
+            auth.action_approve()
+        return auth
+
+    def billable_encounter(self, start, end, day=None, **vals):
+        """A fully documented, billable draft meeting of mentee A."""
+        return self.create_encounter(
+            self.match,
+            date=day or self.yesterday,
+            start_time=start,
+            end_time=end,
+            goal_id=self.goal.id,
+            mentor_signed_on=self.yesterday,
+            mentee_signed_on=self.yesterday,
+            **vals,
+        )
+
+    def invoice(self, orders):
+        moves = orders._create_invoices()
+        moves.action_post()
+        return moves

@@ -1,0 +1,150 @@
+"""Finance bills payers from Odoo invoicing and must never read what mentor and mentee said."""
+
+from datetime import timedelta
+
+from odoo import Command
+from odoo.exceptions import AccessError, UserError
+from odoo.tests import new_test_user, tagged
+
+from .common import MentoringBillingCase
+from .test_reports import pdf_text
+
+CONTENT_FIELDS = ["notes", "progress", "progress_explanation", "goal_id", "next_steps", "no_action_reason"]
+
+
+@tagged("post_install", "-at_install")
+class TestFinanceAccess(MentoringBillingCase):
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.billed = cls.env["mentoring.encounter"].create(
+            {
+                "match_id": cls.match.id,
+                "date": cls.yesterday,
+                "start_time": 13.0,
+                "end_time": 13.75,
+                "progress": "considerable",
+                "progress_explanation": "Practised the interview",
+                "next_steps": "Call the employer",
+                "notes": "<p>Talked about his family</p>",
+                "goal_id": cls.goal.id,
+                "mentor_signed_on": cls.yesterday,
+                "mentee_signed_on": cls.yesterday,
+            }
+        )
+        cls.billed.action_confirm()
+        cls.invoice_move = cls.authorization.sale_order_id._create_invoices()
+        cls.invoice_move.action_post()
+
+    def test_finance_reads_authorisations_and_billing_fields(self):
+        auth = self.authorization.with_user(self.finance_user)
+        self.assertEqual(auth.read(["name", "units_used", "member_id"])[0]["units_used"], 3)
+        encounter = self.billed.with_user(self.finance_user)
+        values = encounter.read(["date", "start_time", "end_time", "billed_units", "authorization_id", "mentor_id", "mentee_id"])[0]
+        self.assertEqual(values["billed_units"], 3)
+        self.assertEqual(encounter.invoice_id, self.invoice_move)
+        mentee = self.mentee.with_user(self.finance_user).read(["name", "member_id", "payer_id"])[0]
+        self.assertEqual(mentee["member_id"], "M-12345")
+
+    def test_finance_cannot_read_what_was_said(self):
+        encounter = self.billed.with_user(self.finance_user)
+        for field in CONTENT_FIELDS:
+            with self.assertRaises(AccessError, msg=field):
+                encounter.read([field])
+        with self.assertRaises(AccessError):
+            encounter.export_data(["notes"])
+        with self.assertRaises(AccessError):
+            encounter.search([("notes", "ilike", "family")])
+        # Read without naming fields: content simply is not there.
+        self.assertNotIn("family", str(encounter.read()))
+        self.assertNotIn("Practised", str(encounter.read()))
+
+    def test_finance_cannot_read_mentee_sensitive_fields(self):
+        mentee = self.mentee.with_user(self.finance_user)
+        for field in ("birthdate", "age", "notes"):
+            with self.assertRaises(AccessError, msg=field):
+                mentee.read([field])
+        self.assertNotIn("secret", str(mentee.read()))
+
+    def test_finance_cannot_read_plans_goals_agreements_or_closure_notes(self):
+        for record in (self.plan, self.goal, self.agreement):
+            with self.assertRaises(AccessError, msg=record._name):
+                record.with_user(self.finance_user).read(["display_name"])
+            with self.assertRaises(AccessError):
+                self.env[record._name].with_user(self.finance_user).search([])
+        with self.assertRaises(AccessError):
+            self.match.with_user(self.finance_user).read(["closure_note"])
+
+    def test_finance_cannot_change_mentoring_records(self):
+        with self.assertRaises(AccessError):
+            self.billed.with_user(self.finance_user).write({"end_time": 14.0})
+        with self.assertRaises(AccessError):
+            self.authorization.with_user(self.finance_user).write({"units_authorized": 400})
+        with self.assertRaises(AccessError):
+            self.env["mentoring.encounter"].with_user(self.finance_user).create(
+                {"match_id": self.match.id, "start_time": 8, "end_time": 9}
+            )
+
+    def test_mentor_cannot_read_authorisations_or_billing_links(self):
+        with self.assertRaises(AccessError):
+            self.env["mentoring.authorization"].with_user(self.mentor_user).search([])
+        with self.assertRaises(AccessError):
+            self.billed.with_user(self.mentor_user).read(["authorization_id"])
+        self.assertEqual(self.billed.with_user(self.mentor_user).read(["billed_units"])[0]["billed_units"], 3)
+
+    def test_service_detail_lists_each_billed_encounter_and_nothing_confidential(self):
+        report = self.env["ir.actions.report"].with_user(self.finance_user)
+        html = report._render_qweb_html("peer_mentoring.service_detail_report", self.invoice_move.ids)[0].decode()
+        for expected in ("Service detail", "AUTH-1", "M-12345", "H0038", "Ada Mentor", "Certified", "13:00", "13:45", "Jamie Rivera"):
+            self.assertIn(expected, html)
+        for secret in ("family", "Practised", "Call the employer", "Get a part-time job", "Considerable"):
+            self.assertNotIn(secret, html)
+        pdf, _kind = report.with_context(force_report_rendering=True)._render_qweb_pdf(
+            "peer_mentoring.service_detail_report", self.invoice_move.ids
+        )
+        self.assertIn("AUTH-1", pdf_text(pdf))
+
+    def test_finance_of_another_agency_sees_no_authorisation(self):
+        company_2 = self.env["res.company"].create({"name": "Second Agency"})
+        finance_2 = new_test_user(
+            self.env,
+            login="t_finance_2",
+            groups="account.group_account_invoice",
+            company_id=company_2.id,
+            company_ids=[Command.set(company_2.ids)],
+        )
+        for record in (self.authorization, self.billed, self.mentee):
+            self.assertFalse(self.env[record._name].with_user(finance_2).search([("id", "=", record.id)]))
+            with self.assertRaises(AccessError):
+                record.with_user(finance_2).read(["display_name"])
+
+
+@tagged("post_install", "-at_install")
+class TestMonthlyTimesheet(MentoringBillingCase):
+    def test_mentor_submits_and_coordinator_approves_the_month(self):
+        self.program.product_id = False  # a foster scheme: nothing billed to a payer
+        day = self.today.replace(day=1) - timedelta(days=1)  # last month
+        encounter = self.create_encounter(self.match, date=day, start_time=18.0, end_time=19.5, location_type="phone")
+        encounter.action_confirm()
+        sheet = self.env["mentoring.monthly.timesheet"].with_user(self.mentor_user).create(
+            {"mentor_id": self.mentor.id, "month": day}
+        )
+        self.assertEqual(sheet.month, day.replace(day=1))
+        self.assertEqual(sheet.encounter_ids, encounter)
+        self.assertEqual(sheet.total_minutes, 90)
+        sheet.action_submit()
+        with self.assertRefused(UserError, "Only a programme coordinator"):
+            sheet.action_approve()
+        sheet.with_user(self.coordinator_user).action_approve()
+        self.assertEqual((sheet.state, sheet.approved_by_id), ("approved", self.coordinator_user))
+        html = self.env["ir.actions.report"]._render_qweb_html(
+            "peer_mentoring.monthly_timesheet_report", sheet.ids
+        )[0].decode()
+        for expected in ("Monthly mentoring timesheet", "Jamie Rivera", "90", "Phone", "Approved by the coordinator"):
+            self.assertIn(expected, html)
+
+    def test_another_mentor_cannot_see_the_timesheet(self):
+        sheet = self.env["mentoring.monthly.timesheet"].create({"mentor_id": self.mentor.id, "month": self.today})
+        self.assertFalse(self.env["mentoring.monthly.timesheet"].with_user(self.mentor_b_user).search([("id", "=", sheet.id)]))
+        with self.assertRaises(AccessError):
+            sheet.with_user(self.mentor_b_user).read(["total_minutes"])
