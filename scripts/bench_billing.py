@@ -1,0 +1,163 @@
+"""Benchmark (issue 3): 200 authorisations x 50 encounters confirmed (each with its timesheet
+line), then invoiced in one batch; the ratio of "confirm an encounter with its timesheet" to
+"create the same timesheet line directly", measured in the same run. Rolled back at the end.
+
+Run with `make bench` (or scripts/bench.sh)."""
+
+from datetime import date, timedelta
+
+from bench_common import main
+
+from odoo import Command
+
+AUTHORIZATIONS = 200
+PER_AUTHORIZATION = 50
+MENTEES_PER_MENTOR = 4
+
+
+def build(env):
+    today = date.today()
+    payer = env["res.partner"].create({"name": "Bench MCO", "is_mentoring_payer": True})
+    profile = env["mentoring.billing.profile"].create({"name": "Bench MCO", "rounding": "cms_8_minute"})
+    product = env["product.product"].create(
+        {
+            "name": "Bench peer services",
+            "type": "service",
+            "service_policy": "delivered_timesheet",
+            "service_tracking": "task_in_project",
+            "uom_id": env.ref("peer_mentoring.uom_quarter_hour").id,
+            "list_price": 18.5,
+            "mentoring_service_code": "H0038",
+        }
+    )
+    program = env["mentoring.program"].create(
+        {
+            "name": "Bench billed",
+            "code": "BENCHB",
+            "max_mentees_per_mentor": MENTEES_PER_MENTOR,
+            "product_id": product.id,
+            "billing_profile_id": profile.id,
+            "require_mentee_signature": False,
+        }
+    )
+    mentors_needed = AUTHORIZATIONS // MENTEES_PER_MENTOR
+    employees = env["hr.employee"].create([{"name": f"Bench billed mentor {i}"} for i in range(mentors_needed)])
+    mentors = env["mentoring.mentor"].create(
+        [{"employee_id": e.id, "program_ids": [Command.set(program.ids)], "state": "certified"} for e in employees]
+    )
+    partners = env["res.partner"].create([{"name": f"Bench person {i}"} for i in range(AUTHORIZATIONS)])
+    mentees = env["mentoring.mentee"].create(
+        [
+            {"partner_id": p.id, "program_ids": [Command.set(program.ids)], "payer_id": payer.id, "member_id": f"M{i:05d}"}
+            for i, p in enumerate(partners)
+        ]
+    )
+    matches = env["mentoring.match"].create(
+        [
+            {"mentor_id": mentors[i // MENTEES_PER_MENTOR].id, "mentee_id": m.id, "program_id": program.id, "state": "active"}
+            for i, m in enumerate(mentees)
+        ]
+    )
+    env["mentoring.agreement"].create(
+        [{"match_id": m.id, "purpose": "p", "development_goals": "g", "mentor_signed_on": today, "mentee_signed_on": today} for m in matches]
+    ).action_sign()
+    plans = env["mentoring.plan"].create(
+        [{"match_id": m.id, "goal_ids": [Command.create({"name": "Goal", "is_first_two": True})]} for m in matches]
+    )
+    auths = env["mentoring.authorization"].create(
+        [
+            {
+                "name": f"AUTH-{i:04d}",
+                "payer_id": payer.id,
+                "mentee_id": m.id,
+                "program_id": program.id,
+                "date_from": today - timedelta(days=90),
+                "date_to": today + timedelta(days=30),
+                "units_authorized": PER_AUTHORIZATION * 3 + 10,
+                "price_unit": 18.5,
+            }
+            for i, m in enumerate(mentees)
+        ]
+    )
+    return matches, plans, auths
+
+
+def encounter_vals(matches, plans):
+    today = date.today()
+    vals = []
+    for index, (match, plan) in enumerate(zip(matches, plans)):
+        slot = index % MENTEES_PER_MENTOR
+        for i in range(PER_AUTHORIZATION):
+            vals.append(
+                {
+                    "match_id": match.id,
+                    "date": today - timedelta(days=1 + i),
+                    "start_time": 8.0 + slot,
+                    "end_time": 8.75 + slot,  # 45 minutes: 3 units
+                    "location_type": "agency",
+                    "progress": "met",
+                    "goal_id": plan.goal_ids.id,
+                    "mentor_signed_on": today,
+                }
+            )
+    return vals
+
+
+def run(env, measure):
+    matches, plans, auths = build(env)
+    total = AUTHORIZATIONS * PER_AUTHORIZATION
+    with measure("approve authorisations (sale order confirmed each)", AUTHORIZATIONS):
+        auths.action_approve()
+
+    drafts = env["mentoring.encounter"].create(encounter_vals(matches, plans))
+    drafts.flush_recordset()
+
+    # Baseline: the same timesheet lines, created directly, then removed again.
+    line_vals = [
+        {
+            "name": "Peer mentoring – encounter",
+            "date": e.date,
+            "employee_id": e.mentor_id.employee_id.id,
+            "project_id": a.project_id.id,
+            "task_id": a.task_id.id,
+            "so_line": a.sale_line_id.id,
+            "unit_amount": 0.75,
+        }
+        for a, e in zip([a for a in auths for _ in range(PER_AUTHORIZATION)], drafts)
+    ]
+    with measure("baseline: create the same timesheet lines directly", total):
+        baseline = env["account.analytic.line"].create(line_vals)
+    baseline.unlink()
+    env.flush_all()
+
+    first_tenth = drafts[: total // 10]
+    with measure("confirm encounters with timesheets (1/10 volume)", len(first_tenth)):
+        first_tenth.action_confirm()
+    rest = drafts - first_tenth
+    with measure("confirm encounters with timesheets (9/10 volume)", len(rest)):
+        rest.action_confirm()
+
+    orders = auths.sale_order_id
+    with measure("invoice all orders in one batch (create + post)", len(orders)):
+        moves = orders._create_invoices()
+        moves.action_post()
+
+    print()
+    confirm_seconds = measure.seconds("confirm encounters with timesheets (1/10 volume)") + measure.seconds(
+        "confirm encounters with timesheets (9/10 volume)"
+    )
+    baseline_seconds = measure.seconds("baseline: create the same timesheet lines directly")
+    units = sum(moves.invoice_line_ids.mapped("quantity"))
+    print(f"confirmation of {total} encounters: {confirm_seconds:.1f} s ({total / confirm_seconds:.0f}/s)")
+    print(f"invoicing {len(orders)} orders in one batch: {measure.seconds('invoice all orders in one batch (create + post)'):.1f} s")
+    print(f"ratio (confirm encounter with its timesheet) / (create timesheet line directly): {confirm_seconds / baseline_seconds:.1f}x")
+    print(
+        "queries per confirmed encounter: "
+        f"{measure.per_row('confirm encounters with timesheets (1/10 volume)'):.2f} at {len(first_tenth)}, "
+        f"{measure.per_row('confirm encounters with timesheets (9/10 volume)'):.2f} at {len(rest)}"
+    )
+    print(f"invoiced units: {units:.0f} (expected {total * 3}) on {len(moves)} invoices, total {sum(moves.mapped('amount_untaxed')):.2f}")
+
+
+if __name__ == "__main__":
+    main(run)
