@@ -69,7 +69,8 @@ class MentoringAuthorization(models.Model):
     @api.depends("sale_line_id.qty_delivered", "units_authorized")
     def _compute_units(self):
         for auth in self:
-            used = auth.sale_line_id.qty_delivered
+            # Finance with invoicing rights only cannot read sale order lines.
+            used = auth.sudo().sale_line_id.qty_delivered
             auth.units_used = used
             auth.units_remaining = auth.units_authorized - used
             auth.percent_used = 100.0 * used / auth.units_authorized if auth.units_authorized else 0.0

@@ -8,7 +8,7 @@ from datetime import date, timedelta
 
 from bench_common import main
 
-from odoo import Command
+from odoo.fields import Command
 
 AUTHORIZATIONS = 200
 PER_AUTHORIZATION = 50
@@ -110,7 +110,8 @@ def run(env, measure):
         auths.action_approve()
 
     drafts = env["mentoring.encounter"].create(encounter_vals(matches, plans))
-    drafts.flush_recordset()
+    env.flush_all()
+    env.cr.precommit.run()  # as if committed: both confirmation batches pay for their chatter alike
 
     # Baseline: the same timesheet lines, created directly, then removed again.
     line_vals = [

@@ -6,7 +6,8 @@ import os
 import sys
 import time
 
-import odoo
+import odoo.init  # noqa: F401  (Odoo 19's bootstrap: what odoo-bin imports first)
+from odoo.api import SUPERUSER_ID, Environment
 from odoo.tools import config
 
 
@@ -16,7 +17,7 @@ def open_env(db):
 
     registry = Registry(db)
     cr = registry.cursor()
-    return odoo.api.Environment(cr, odoo.SUPERUSER_ID, {}), cr
+    return Environment(cr, SUPERUSER_ID, {}), cr
 
 
 class Measure:

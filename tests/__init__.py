@@ -9,3 +9,4 @@ from . import test_reports
 from . import test_billing_access
 from . import test_billing_flow
 from . import test_billing_rounding
+from . import test_views
