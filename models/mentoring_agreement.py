@@ -13,9 +13,7 @@ class MentoringAgreement(models.Model):
     _signature_roles = ("mentor", "mentee", "coordinator")
 
     name = fields.Char(compute="_compute_name", store=True)
-    previous_id = fields.Many2one(
-        "mentoring.agreement", string="Previous version", readonly=True, copy=False
-    )
+    previous_id = fields.Many2one("mentoring.agreement", string="Previous version", readonly=True, copy=False)
     purpose = fields.Text(help="Why the mentor and mentee are meeting.")
     development_goals = fields.Text(help="Skills and knowledge the mentee wants to develop.")
     skill_areas = fields.Text(help="Skill areas to be enhanced or developed.")

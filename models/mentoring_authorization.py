@@ -125,8 +125,7 @@ class MentoringAuthorization(models.Model):
         if not product:
             raise UserError(
                 self.env._(
-                    "Set the service product of the programme %(program)s before approving an "
-                    "authorisation.",
+                    "Set the service product of the programme %(program)s before approving an authorisation.",
                     program=self.program_id.name,
                 )
             )
@@ -203,10 +202,14 @@ class MentoringAuthorization(models.Model):
             if auth.percent_used >= threshold:
                 auth.usage_warned = True
                 auth._warn(
-                    self.env._("%(pct)s%% of authorisation %(ref)s used", pct=round(auth.percent_used), ref=auth.name),
+                    self.env._(
+                        "%(pct)s%% of authorisation %(ref)s used", pct=round(auth.percent_used), ref=auth.name
+                    ),
                     self.env._("Ask %(payer)s for a new authorisation in time.", payer=auth.payer_id.name),
                 )
-        self.filtered(lambda a: a.state == "approved" and a.units_remaining <= 0).write({"state": "exhausted"})
+        self.filtered(lambda a: a.state == "approved" and a.units_remaining <= 0).write(
+            {"state": "exhausted"}
+        )
 
     def _billing_profile(self):
         self.ensure_one()
@@ -219,7 +222,9 @@ class MentoringAuthorization(models.Model):
         active._check_usage_warnings()
         active.filtered(lambda a: a.date_to < today).write({"state": "expired"})
         soon = active.filtered(
-            lambda a: not a.expiry_warned and today <= a.date_to <= today + timedelta(days=EXPIRY_WARNING_DAYS)
+            lambda a: (
+                not a.expiry_warned and today <= a.date_to <= today + timedelta(days=EXPIRY_WARNING_DAYS)
+            )
         )
         for auth in soon:
             auth.expiry_warned = True

@@ -38,9 +38,7 @@ class MentoringBillingProfile(models.Model):
     min_billable_minutes = fields.Integer(
         "Minimum billable minutes", default=0, help="Shorter time is not billed."
     )
-    daily_cap_units = fields.Integer(
-        "Daily cap (units per mentee)", default=0, help="0 means no cap."
-    )
+    daily_cap_units = fields.Integer("Daily cap (units per mentee)", default=0, help="0 means no cap.")
     bill_interns = fields.Boolean(
         "Bill hours of mentors in internship", help="Some payers pay only for certified mentors."
     )

@@ -81,10 +81,6 @@ class MentoringEncounter(models.Model):
         copy=False,
     )
 
-    _times_in_day = models.Constraint(
-        "CHECK(start_time >= 0 AND end_time <= 24)",
-        "Start and end times must lie within the day (00:00 to 24:00).",
-    )
     _mentor_date_idx = models.Index("(mentor_id, date) WHERE state = 'confirmed'")
 
     @api.depends("date", "mentee_id.name")
@@ -99,13 +95,18 @@ class MentoringEncounter(models.Model):
     @api.depends("start_time", "end_time")
     def _compute_duration(self):
         for encounter in self:
-            encounter.duration_minutes = max(
-                0, round((encounter.end_time - encounter.start_time) * 60)
-            )
+            encounter.duration_minutes = max(0, round((encounter.end_time - encounter.start_time) * 60))
 
     @api.constrains("start_time", "end_time")
     def _check_end_after_start(self):
         for encounter in self:
+            if encounter.start_time < 0 or encounter.end_time > 24:
+                raise ValidationError(
+                    self.env._(
+                        "Start and end times must lie within the day (00:00 to 24:00): a meeting "
+                        "past midnight is logged as two encounters."
+                    )
+                )
             if encounter.end_time <= encounter.start_time:
                 raise ValidationError(
                     self.env._(
@@ -183,9 +184,7 @@ class MentoringEncounter(models.Model):
         if not self.progress:
             return self.env._("Record the progress made at the meeting on %(date)s.", date=when)
         if self.progress == "no_action" and not self.no_action_reason:
-            return self.env._(
-                "The meeting on %(date)s says “No action taken”: choose the reason.", date=when
-            )
+            return self.env._("The meeting on %(date)s says “No action taken”: choose the reason.", date=when)
         needs_text = self.progress in ("considerable", "some_steps") or (
             self.progress == "no_action" and self.no_action_reason == "other"
         )
@@ -202,8 +201,7 @@ class MentoringEncounter(models.Model):
         if any(encounter.state == "confirmed" for encounter in self):
             raise UserError(
                 self.env._(
-                    "A confirmed encounter is part of the record and cannot be deleted. "
-                    "Cancel it instead."
+                    "A confirmed encounter is part of the record and cannot be deleted. Cancel it instead."
                 )
             )
 
@@ -215,7 +213,9 @@ class MentoringEncounter(models.Model):
 
     def write(self, vals):
         self._check_override_by_coordinator(vals)
-        rebill = self.filtered(lambda e: e.state == "confirmed") if BILLING_FIELDS & set(vals) else self.browse()
+        rebill = (
+            self.filtered(lambda e: e.state == "confirmed") if BILLING_FIELDS & set(vals) else self.browse()
+        )
         if rebill:
             rebill.check_access("write")
             rebill._check_not_invoiced(self.env._("change"))

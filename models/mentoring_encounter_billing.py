@@ -30,7 +30,10 @@ class MentoringEncounterBilling(models.AbstractModel):
         groups=BILLING_READERS,
     )
     timesheet_id = fields.Many2one(
-        "account.analytic.line", string="Timesheet line", compute="_compute_timesheet_id", groups=BILLING_READERS
+        "account.analytic.line",
+        string="Timesheet line",
+        compute="_compute_timesheet_id",
+        groups=BILLING_READERS,
     )
     invoice_id = fields.Many2one(
         "account.move", string="Invoice", compute="_compute_timesheet_id", groups=BILLING_READERS
@@ -94,7 +97,10 @@ class MentoringEncounterBilling(models.AbstractModel):
             (self.location_type, self.env._("location")),
             (self.program_id.product_id, self.env._("service")),
             (self.mentor_id.name, self.env._("mentor's name")),
-            (self.mentor_id.state in ("certified", "intern"), self.env._("mentor's credential (certified or intern)")),
+            (
+                self.mentor_id.state in ("certified", "intern"),
+                self.env._("mentor's credential (certified or intern)"),
+            ),
             (self.goal_id, self.env._("goal worked on")),
             (self.progress, self.env._("progress")),
             (self._is_signed_by("mentor"), self.env._("mentor's signature")),
@@ -194,7 +200,7 @@ class MentoringEncounterBilling(models.AbstractModel):
             by_day[(encounter.mentee_id.id, encounter.date)].append(encounter)
 
         results, problems = {}, []
-        for (mentee_id, day), encounters in by_day.items():
+        for (mentee_id, _day), encounters in by_day.items():
             minutes_so_far = units_so_far = 0
             for encounter in encounters:
                 if encounter.invoice_id:  # billed already: it stays as it is
@@ -238,7 +244,9 @@ class MentoringEncounterBilling(models.AbstractModel):
                 date=when,
                 cap=profile.daily_cap_units,
             )
-        covering = [a for a in auths if a.program_id == self.program_id and a.date_from <= self.date <= a.date_to]
+        covering = [
+            a for a in auths if a.program_id == self.program_id and a.date_from <= self.date <= a.date_to
+        ]
         if not covering:
             return False, self.env._(
                 "The meeting of %(mentee)s on %(date)s is outside every approved authorisation.",
@@ -287,9 +295,9 @@ class MentoringEncounterBilling(models.AbstractModel):
                     "needs_billing_attention": attention,
                 }
             )
-        authorizations = self.env["mentoring.authorization"].browse(
-            {key[0] for key in grouped if key[0]}
-        ).sudo()
+        authorizations = (
+            self.env["mentoring.authorization"].browse({key[0] for key in grouped if key[0]}).sudo()
+        )
         authorizations._check_usage_warnings()
 
     def _prepare_timesheet_values(self, auth, units):

@@ -18,9 +18,7 @@ class MentoringGoal(models.Model):
     mentee_id = fields.Many2one(related="plan_id.mentee_id", store=True)
     company_id = fields.Many2one(related="plan_id.company_id", store=True, index=True)
     plan_state = fields.Selection(related="plan_id.state")
-    is_first_two = fields.Boolean(
-        "First two", help="One of the first two goals the mentee wants to work on."
-    )
+    is_first_two = fields.Boolean("First two", help="One of the first two goals the mentee wants to work on.")
     status = fields.Selection(
         [
             ("not_started", "Not started"),
@@ -39,9 +37,7 @@ class MentoringGoal(models.Model):
         for plan in self.plan_id:
             if len(plan.goal_ids.filtered("is_first_two")) > 2:
                 raise ValidationError(
-                    self.env._(
-                        "Tick “First two” on at most two goals of %(plan)s.", plan=plan.display_name
-                    )
+                    self.env._("Tick “First two” on at most two goals of %(plan)s.", plan=plan.display_name)
                 )
 
     @api.model_create_multi

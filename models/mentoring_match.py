@@ -78,8 +78,7 @@ class MentoringMatch(models.Model):
     capacity_override_reason = fields.Text(
         tracking=True,
         groups="peer_mentoring.group_mentor",
-        help="Why this mentor takes more mentees than their capacity. Only a coordinator can "
-        "record it.",
+        help="Why this mentor takes more mentees than their capacity. Only a coordinator can record it.",
     )
     agreement_ids = fields.One2many("mentoring.agreement", "match_id", string="Agreements")
     plan_ids = fields.One2many("mentoring.plan", "match_id", string="Individual plans")
@@ -134,8 +133,10 @@ class MentoringMatch(models.Model):
                 match[field] = counts.get(match, 0)
 
     def _signed_agreement_match_ids(self):
-        groups = self.env["mentoring.agreement"].sudo()._read_group(
-            [("match_id", "in", self.ids), ("state", "=", "signed")], ["match_id"]
+        groups = (
+            self.env["mentoring.agreement"]
+            .sudo()
+            ._read_group([("match_id", "in", self.ids), ("state", "=", "signed")], ["match_id"])
         )
         return {match.id for (match,) in groups}
 
@@ -162,9 +163,7 @@ class MentoringMatch(models.Model):
 
     @api.constrains("state", "mentor_id", "capacity_override_reason")
     def _check_mentor_capacity(self):
-        ongoing = self.filtered(
-            lambda m: m.state in ONGOING_MATCH_STATES and not m.capacity_override_reason
-        )
+        ongoing = self.filtered(lambda m: m.state in ONGOING_MATCH_STATES and not m.capacity_override_reason)
         if not ongoing:
             return
         counts = dict(

@@ -33,8 +33,10 @@ class MentoringMatchChildMixin(models.AbstractModel):
         return records
 
     def write(self, vals):
-        if "match_id" in vals and not self.env.su and any(
-            record.match_id.id != vals["match_id"] for record in self
+        if (
+            "match_id" in vals
+            and not self.env.su
+            and any(record.match_id.id != vals["match_id"] for record in self)
         ):
             # Record rules are checked before a write, not after: moving a record to another
             # match would put it where its author may not look.

@@ -32,9 +32,7 @@ class MentoringMentee(models.Model):
     )
     birthdate = fields.Date("Date of birth", groups=SENSITIVE)
     age = fields.Integer(compute="_compute_age", groups=SENSITIVE)
-    language_ids = fields.Many2many(
-        "res.lang", string="Languages", context={"active_test": False}
-    )
+    language_ids = fields.Many2many("res.lang", string="Languages", context={"active_test": False})
     interest_ids = fields.Many2many("mentoring.interest", string="Interests")
     mentor_gender_preference = fields.Selection(
         [*GENDERS[:3], ("none", "No preference")], string="Preferred mentor gender", default="none"

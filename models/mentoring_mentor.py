@@ -74,20 +74,14 @@ class MentoringMentor(models.Model):
         readonly=False,
         help="Defaults to the programme's guidance; set it to override for this mentor.",
     )
-    language_ids = fields.Many2many(
-        "res.lang", string="Languages", context={"active_test": False}
-    )
+    language_ids = fields.Many2many("res.lang", string="Languages", context={"active_test": False})
     interest_ids = fields.Many2many("mentoring.interest", string="Interests and strengths")
     gender = fields.Selection(GENDERS)
     area = fields.Char("Area", help="Where the mentor can meet: town, district or region.")
     ethics_ack_date = fields.Date("Code of ethics acknowledged on", tracking=True)
-    supervisor_id = fields.Many2one(
-        "hr.employee", string="Supervisor", check_company=True, tracking=True
-    )
+    supervisor_id = fields.Many2one("hr.employee", string="Supervisor", check_company=True, tracking=True)
     match_ids = fields.One2many("mentoring.match", "mentor_id", string="Matches")
-    ongoing_match_count = fields.Integer(
-        "Ongoing matches", compute="_compute_ongoing_match_count"
-    )
+    ongoing_match_count = fields.Integer("Ongoing matches", compute="_compute_ongoing_match_count")
     active = fields.Boolean(default=True)
 
     @api.depends("employee_id.name", "partner_id.name")
@@ -156,8 +150,7 @@ class MentoringMentor(models.Model):
         if missing:
             raise UserError(
                 self.env._(
-                    "Record the date on which %(names)s acknowledged the code of ethics "
-                    "before certifying.",
+                    "Record the date on which %(names)s acknowledged the code of ethics before certifying.",
                     names=", ".join(missing.mapped("name")),
                 )
             )

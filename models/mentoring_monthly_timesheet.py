@@ -39,21 +39,27 @@ class MentoringMonthlyTimesheet(models.Model):
     @api.depends("mentor_id.name", "month")
     def _compute_name(self):
         for sheet in self:
-            sheet.name = f"{sheet.mentor_id.name or ''} – {sheet.month.strftime('%B %Y') if sheet.month else ''}"
+            sheet.name = (
+                f"{sheet.mentor_id.name or ''} – {sheet.month.strftime('%B %Y') if sheet.month else ''}"
+            )
 
     @api.depends("mentor_id", "month")
     def _compute_encounters(self):
         for sheet in self:
             start = sheet.month
-            sheet.encounter_ids = self.env["mentoring.encounter"].search(
-                [
-                    ("mentor_id", "=", sheet.mentor_id.id),
-                    ("state", "=", "confirmed"),
-                    ("date", ">=", start),
-                    ("date", "<", start + relativedelta(months=1)),
-                ],
-                order="date, start_time",
-            ) if start else False
+            sheet.encounter_ids = (
+                self.env["mentoring.encounter"].search(
+                    [
+                        ("mentor_id", "=", sheet.mentor_id.id),
+                        ("state", "=", "confirmed"),
+                        ("date", ">=", start),
+                        ("date", "<", start + relativedelta(months=1)),
+                    ],
+                    order="date, start_time",
+                )
+                if start
+                else False
+            )
             sheet.total_minutes = sum(sheet.encounter_ids.mapped("duration_minutes"))
 
     @api.model_create_multi

@@ -11,9 +11,7 @@ class MentoringPlan(models.Model):
     _order = "match_id, version desc"
 
     name = fields.Char(compute="_compute_name", store=True)
-    previous_id = fields.Many2one(
-        "mentoring.plan", string="Previous version", readonly=True, copy=False
-    )
+    previous_id = fields.Many2one("mentoring.plan", string="Previous version", readonly=True, copy=False)
     plan_date = fields.Date("Date", default=fields.Date.context_today, required=True)
     person_centred_goals = fields.Text(
         "Goals from my person-centred plan",

@@ -72,9 +72,7 @@ class MentoringSignedDocumentMixin(models.AbstractModel):
     def action_sign(self):
         for document in self:
             if document.state != "draft":
-                raise UserError(
-                    self.env._("%(doc)s is already signed.", doc=document.display_name)
-                )
+                raise UserError(self.env._("%(doc)s is already signed.", doc=document.display_name))
             missing = document._missing_to_sign()
             if missing:
                 raise UserError(

@@ -19,7 +19,7 @@ class ReportServiceDetail(models.AbstractModel):
             .search([("timesheet_invoice_id", "in", moves.ids), ("mentoring_encounter_id", "!=", False)])
         )
         rows_by_move = {move.id: [] for move in moves}
-        for line in lines.sorted(lambda l: (l.date, l.mentoring_encounter_id.start_time)):
+        for line in lines.sorted(lambda line: (line.date, line.mentoring_encounter_id.start_time)):
             rows_by_move[line.timesheet_invoice_id.id].append(self._row(line))
         return {
             "doc_ids": docids,
@@ -42,5 +42,7 @@ class ReportServiceDetail(models.AbstractModel):
             "member": encounter.mentee_id.member_id or "",
             "mentee": encounter.mentee_id.name,
             "mentor": encounter.mentor_id.name,
-            "credential": dict(encounter.mentor_id._fields["state"]._description_selection(self.env))[encounter.mentor_id.state],
+            "credential": dict(encounter.mentor_id._fields["state"]._description_selection(self.env))[
+                encounter.mentor_id.state
+            ],
         }

@@ -41,28 +41,55 @@ def build(env):
         }
     )
     mentors_needed = AUTHORIZATIONS // MENTEES_PER_MENTOR
-    employees = env["hr.employee"].create([{"name": f"Bench billed mentor {i}"} for i in range(mentors_needed)])
+    employees = env["hr.employee"].create(
+        [{"name": f"Bench billed mentor {i}"} for i in range(mentors_needed)]
+    )
     mentors = env["mentoring.mentor"].create(
-        [{"employee_id": e.id, "program_ids": [Command.set(program.ids)], "state": "certified"} for e in employees]
+        [
+            {"employee_id": e.id, "program_ids": [Command.set(program.ids)], "state": "certified"}
+            for e in employees
+        ]
     )
     partners = env["res.partner"].create([{"name": f"Bench person {i}"} for i in range(AUTHORIZATIONS)])
     mentees = env["mentoring.mentee"].create(
         [
-            {"partner_id": p.id, "program_ids": [Command.set(program.ids)], "payer_id": payer.id, "member_id": f"M{i:05d}"}
+            {
+                "partner_id": p.id,
+                "program_ids": [Command.set(program.ids)],
+                "payer_id": payer.id,
+                "member_id": f"M{i:05d}",
+            }
             for i, p in enumerate(partners)
         ]
     )
     matches = env["mentoring.match"].create(
         [
-            {"mentor_id": mentors[i // MENTEES_PER_MENTOR].id, "mentee_id": m.id, "program_id": program.id, "state": "active"}
+            {
+                "mentor_id": mentors[i // MENTEES_PER_MENTOR].id,
+                "mentee_id": m.id,
+                "program_id": program.id,
+                "state": "active",
+            }
             for i, m in enumerate(mentees)
         ]
     )
     env["mentoring.agreement"].create(
-        [{"match_id": m.id, "purpose": "p", "development_goals": "g", "mentor_signed_on": today, "mentee_signed_on": today} for m in matches]
+        [
+            {
+                "match_id": m.id,
+                "purpose": "p",
+                "development_goals": "g",
+                "mentor_signed_on": today,
+                "mentee_signed_on": today,
+            }
+            for m in matches
+        ]
     ).action_sign()
     plans = env["mentoring.plan"].create(
-        [{"match_id": m.id, "goal_ids": [Command.create({"name": "Goal", "is_first_two": True})]} for m in matches]
+        [
+            {"match_id": m.id, "goal_ids": [Command.create({"name": "Goal", "is_first_two": True})]}
+            for m in matches
+        ]
     )
     auths = env["mentoring.authorization"].create(
         [
@@ -85,7 +112,7 @@ def build(env):
 def encounter_vals(matches, plans):
     today = date.today()
     vals = []
-    for index, (match, plan) in enumerate(zip(matches, plans)):
+    for index, (match, plan) in enumerate(zip(matches, plans, strict=True)):
         slot = index % MENTEES_PER_MENTOR
         for i in range(PER_AUTHORIZATION):
             vals.append(
@@ -124,7 +151,7 @@ def run(env, measure):
             "so_line": a.sale_line_id.id,
             "unit_amount": 0.75,
         }
-        for a, e in zip([a for a in auths for _ in range(PER_AUTHORIZATION)], drafts)
+        for a, e in zip([a for a in auths for _ in range(PER_AUTHORIZATION)], drafts, strict=True)
     ]
     with measure("baseline: create the same timesheet lines directly", total):
         baseline = env["account.analytic.line"].create(line_vals)
@@ -150,14 +177,20 @@ def run(env, measure):
     baseline_seconds = measure.seconds("baseline: create the same timesheet lines directly")
     units = sum(moves.invoice_line_ids.mapped("quantity"))
     print(f"confirmation of {total} encounters: {confirm_seconds:.1f} s ({total / confirm_seconds:.0f}/s)")
-    print(f"invoicing {len(orders)} orders in one batch: {measure.seconds('invoice all orders in one batch (create + post)'):.1f} s")
-    print(f"ratio (confirm encounter with its timesheet) / (create timesheet line directly): {confirm_seconds / baseline_seconds:.1f}x")
+    print(
+        f"invoicing {len(orders)} orders in one batch: {measure.seconds('invoice all orders in one batch (create + post)'):.1f} s"
+    )
+    print(
+        f"ratio (confirm encounter with its timesheet) / (create timesheet line directly): {confirm_seconds / baseline_seconds:.1f}x"
+    )
     print(
         "queries per confirmed encounter: "
         f"{measure.per_row('confirm encounters with timesheets (1/10 volume)'):.2f} at {len(first_tenth)}, "
         f"{measure.per_row('confirm encounters with timesheets (9/10 volume)'):.2f} at {len(rest)}"
     )
-    print(f"invoiced units: {units:.0f} (expected {total * 3}) on {len(moves)} invoices, total {sum(moves.mapped('amount_untaxed')):.2f}")
+    print(
+        f"invoiced units: {units:.0f} (expected {total * 3}) on {len(moves)} invoices, total {sum(moves.mapped('amount_untaxed')):.2f}"
+    )
 
 
 if __name__ == "__main__":

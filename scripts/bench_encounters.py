@@ -12,7 +12,16 @@ from odoo.fields import Command
 
 MENTORS = 50
 PER_MENTOR = 200  # 50 x 200 = 10,000
-LIST_FIELDS = ["date", "start_time", "end_time", "duration_minutes", "mentee_id", "mentor_id", "location_type", "state"]
+LIST_FIELDS = [
+    "date",
+    "start_time",
+    "end_time",
+    "duration_minutes",
+    "mentee_id",
+    "mentor_id",
+    "location_type",
+    "state",
+]
 
 
 def build_matches(env, mentors):
@@ -29,7 +38,10 @@ def build_matches(env, mentors):
     )
     employees = env["hr.employee"].create([{"name": u.name, "user_id": u.id} for u in users])
     mentor_recs = env["mentoring.mentor"].create(
-        [{"employee_id": e.id, "program_ids": [Command.set(program.ids)], "state": "certified"} for e in employees]
+        [
+            {"employee_id": e.id, "program_ids": [Command.set(program.ids)], "state": "certified"}
+            for e in employees
+        ]
     )
     partners = env["res.partner"].create([{"name": f"Bench mentee {i}"} for i in range(mentors)])
     mentees = env["mentoring.mentee"].create(
@@ -38,12 +50,18 @@ def build_matches(env, mentors):
     matches = env["mentoring.match"].create(
         [
             {"mentor_id": m.id, "mentee_id": t.id, "program_id": program.id, "state": "active"}
-            for m, t in zip(mentor_recs, mentees)
+            for m, t in zip(mentor_recs, mentees, strict=True)
         ]
     )
     env["mentoring.agreement"].create(
         [
-            {"match_id": m.id, "purpose": "p", "development_goals": "g", "mentor_signed_on": date.today(), "mentee_signed_on": date.today()}
+            {
+                "match_id": m.id,
+                "purpose": "p",
+                "development_goals": "g",
+                "mentor_signed_on": date.today(),
+                "mentee_signed_on": date.today(),
+            }
             for m in matches
         ]
     ).action_sign()
@@ -76,7 +94,10 @@ def run(env, measure):
     account = env["account.analytic.account"].create({"name": "Bench", "plan_id": plan.id})
     with measure("baseline: create account.analytic.line", total):
         env["account.analytic.line"].create(
-            [{"name": f"line {i}", "account_id": account.id, "unit_amount": 0.75, "date": date.today()} for i in range(total)]
+            [
+                {"name": f"line {i}", "account_id": account.id, "unit_amount": 0.75, "date": date.today()}
+                for i in range(total)
+            ]
         )
 
     with measure("create draft encounters", total):

@@ -24,7 +24,9 @@ class MentoringCase(TransactionCase):
         cls.mentor_user = user("t_mentor_a", "peer_mentoring.group_mentor,base.group_allow_export")
         cls.mentor_b_user = user("t_mentor_b", "peer_mentoring.group_mentor,base.group_allow_export")
         cls.supervisor_user = user("t_supervisor", "peer_mentoring.group_supervisor,base.group_allow_export")
-        cls.coordinator_user = user("t_coordinator", "peer_mentoring.group_coordinator,base.group_allow_export")
+        cls.coordinator_user = user(
+            "t_coordinator", "peer_mentoring.group_coordinator,base.group_allow_export"
+        )
         cls.manager_user = user("t_manager", "peer_mentoring.group_manager")
         cls.hr_user = user("t_hr_officer", "hr.group_hr_user")
         cls.finance_user = user("t_finance", "account.group_account_invoice")
@@ -35,9 +37,7 @@ class MentoringCase(TransactionCase):
             {"name": "Sam Supervisor", "user_id": cls.supervisor_user.id}
         )
         cls.mentor_employee = Employee.create({"name": "Ada Mentor", "user_id": cls.mentor_user.id})
-        cls.mentor_b_employee = Employee.create(
-            {"name": "Ben Mentor", "user_id": cls.mentor_b_user.id}
-        )
+        cls.mentor_b_employee = Employee.create({"name": "Ben Mentor", "user_id": cls.mentor_b_user.id})
 
         cls.program = cls.env["mentoring.program"].create(
             {
@@ -77,6 +77,12 @@ class MentoringCase(TransactionCase):
         # As if the set-up were committed: Odoo tracks changes only on records created earlier.
         cls.env.flush_all()
         cls.env.cr.precommit.run()
+
+    def setUp(self):
+        super().setUp()
+        # wkhtmltopdf fetches the report's styles from report.url: a closed local port keeps
+        # PDF tests independent of whatever Odoo server is running on this machine.
+        self.env["ir.config_parameter"].sudo().set_param("report.url", "http://127.0.0.1:9")
 
     @contextmanager
     def assertRefused(self, exception, pattern):
@@ -190,7 +196,9 @@ class MentoringBillingCase(MentoringCase):
         cls.env.cr.precommit.run()
 
     @classmethod
-    def create_authorization(cls, reference, units, date_from=None, date_to=None, price_unit=15.0, approve=True):
+    def create_authorization(
+        cls, reference, units, date_from=None, date_to=None, price_unit=15.0, approve=True
+    ):
         auth = cls.env["mentoring.authorization"].create(
             {
                 "name": reference,

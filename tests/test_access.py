@@ -101,8 +101,18 @@ class TestAccess(MentoringCase):
         self.assertEqual(self.mentor.area, "Eastside")
 
     def test_mentor_logs_and_confirms_own_encounters(self):
-        encounter = self.env["mentoring.encounter"].with_user(self.mentor_user).create(
-            {"match_id": self.match.id, "date": self.today, "start_time": 15, "end_time": 16, "progress": "met"}
+        encounter = (
+            self.env["mentoring.encounter"]
+            .with_user(self.mentor_user)
+            .create(
+                {
+                    "match_id": self.match.id,
+                    "date": self.today,
+                    "start_time": 15,
+                    "end_time": 16,
+                    "progress": "met",
+                }
+            )
         )
         encounter.action_confirm()
         self.assertEqual(encounter.state, "confirmed")
@@ -121,8 +131,18 @@ class TestAccess(MentoringCase):
         self.assertCannotChange(self.supervisor_user, self.encounter, {"notes": "edited"})
 
     def test_supervisor_can_change_an_encounter_they_wrote(self):
-        own = self.env["mentoring.encounter"].with_user(self.supervisor_user).create(
-            {"match_id": self.match.id, "date": self.today, "start_time": 7, "end_time": 8, "progress": "met"}
+        own = (
+            self.env["mentoring.encounter"]
+            .with_user(self.supervisor_user)
+            .create(
+                {
+                    "match_id": self.match.id,
+                    "date": self.today,
+                    "start_time": 7,
+                    "end_time": 8,
+                    "progress": "met",
+                }
+            )
         )
         own.write({"next_steps": "Three-way meeting"})
         self.assertEqual(own.next_steps, "Three-way meeting")
@@ -138,7 +158,9 @@ class TestAccess(MentoringCase):
         Match = self.env["mentoring.match"].with_user(self.coordinator_user)
         self.assertEqual(Match.search([]), self.match | self.match_b)
         self.assertCannotSee(self.coordinator_user, self.other_match)
-        self.assertCannotSee(self.coordinator_user, self.other_match.encounter_ids[:1] or self.other_match.agreement_ids)
+        self.assertCannotSee(
+            self.coordinator_user, self.other_match.encounter_ids[:1] or self.other_match.agreement_ids
+        )
         self.encounter_b.with_user(self.coordinator_user).write({"next_steps": "Check in"})
 
     def test_manager_sees_every_programme_and_configures(self):
@@ -163,7 +185,9 @@ class TestAccess(MentoringCase):
         for field in ("notes", "progress", "progress_explanation", "goal_id", "next_steps"):
             self.assertEqual(Encounter._fields[field].groups, "peer_mentoring.group_mentor", field)
         for field in ("notes", "birthdate", "age"):
-            self.assertEqual(self.env["mentoring.mentee"]._fields[field].groups, "peer_mentoring.group_mentor")
+            self.assertEqual(
+                self.env["mentoring.mentee"]._fields[field].groups, "peer_mentoring.group_mentor"
+            )
         # The person's contact record, which every employee can read, carries nothing of this.
         people_models = {"mentoring.mentee", "mentoring.match", "mentoring.encounter", "mentoring.mentor"}
         partner_links = [

@@ -41,7 +41,13 @@ class TestAgreement(MentoringCase):
         self.assertEqual((new.state, new.version, new.previous_id), ("draft", 2, self.agreement))
         self.assertEqual(new.purpose, "Find paid work")
         self.assertFalse(new.mentor_signed_on, "signatures are not copied")
-        new.write({"purpose": "Find paid work and travel alone", "mentor_signed_on": self.today, "mentee_signed_on": self.today})
+        new.write(
+            {
+                "purpose": "Find paid work and travel alone",
+                "mentor_signed_on": self.today,
+                "mentee_signed_on": self.today,
+            }
+        )
         new.action_sign()
         self.assertEqual(self.agreement.state, "superseded")
         self.assertEqual(new.state, "signed")

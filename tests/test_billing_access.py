@@ -40,7 +40,9 @@ class TestFinanceAccess(MentoringBillingCase):
         auth = self.authorization.with_user(self.finance_user)
         self.assertEqual(auth.read(["name", "units_used", "member_id"])[0]["units_used"], 3)
         encounter = self.billed.with_user(self.finance_user)
-        values = encounter.read(["date", "start_time", "end_time", "billed_units", "authorization_id", "mentor_id", "mentee_id"])[0]
+        values = encounter.read(
+            ["date", "start_time", "end_time", "billed_units", "authorization_id", "mentor_id", "mentee_id"]
+        )[0]
         self.assertEqual(values["billed_units"], 3)
         self.assertEqual(encounter.invoice_id, self.invoice_move)
         mentee = self.mentee.with_user(self.finance_user).read(["name", "member_id", "payer_id"])[0]
@@ -94,8 +96,20 @@ class TestFinanceAccess(MentoringBillingCase):
 
     def test_service_detail_lists_each_billed_encounter_and_nothing_confidential(self):
         report = self.env["ir.actions.report"].with_user(self.finance_user)
-        html = report._render_qweb_html("peer_mentoring.service_detail_report", self.invoice_move.ids)[0].decode()
-        for expected in ("Service detail", "AUTH-1", "M-12345", "H0038", "Ada Mentor", "Certified", "13:00", "13:45", "Jamie Rivera"):
+        html = report._render_qweb_html("peer_mentoring.service_detail_report", self.invoice_move.ids)[
+            0
+        ].decode()
+        for expected in (
+            "Service detail",
+            "AUTH-1",
+            "M-12345",
+            "H0038",
+            "Ada Mentor",
+            "Certified",
+            "13:00",
+            "13:45",
+            "Jamie Rivera",
+        ):
             self.assertIn(expected, html)
         for secret in ("family", "Practised", "Call the employer", "Get a part-time job", "Considerable"):
             self.assertNotIn(secret, html)
@@ -124,10 +138,14 @@ class TestMonthlyTimesheet(MentoringBillingCase):
     def test_mentor_submits_and_coordinator_approves_the_month(self):
         self.program.product_id = False  # a foster scheme: nothing billed to a payer
         day = self.today.replace(day=1) - timedelta(days=1)  # last month
-        encounter = self.create_encounter(self.match, date=day, start_time=18.0, end_time=19.5, location_type="phone")
+        encounter = self.create_encounter(
+            self.match, date=day, start_time=18.0, end_time=19.5, location_type="phone"
+        )
         encounter.action_confirm()
-        sheet = self.env["mentoring.monthly.timesheet"].with_user(self.mentor_user).create(
-            {"mentor_id": self.mentor.id, "month": day}
+        sheet = (
+            self.env["mentoring.monthly.timesheet"]
+            .with_user(self.mentor_user)
+            .create({"mentor_id": self.mentor.id, "month": day})
         )
         self.assertEqual(sheet.month, day.replace(day=1))
         self.assertEqual(sheet.encounter_ids, encounter)
@@ -137,14 +155,28 @@ class TestMonthlyTimesheet(MentoringBillingCase):
             sheet.action_approve()
         sheet.with_user(self.coordinator_user).action_approve()
         self.assertEqual((sheet.state, sheet.approved_by_id), ("approved", self.coordinator_user))
-        html = self.env["ir.actions.report"]._render_qweb_html(
-            "peer_mentoring.monthly_timesheet_report", sheet.ids
-        )[0].decode()
-        for expected in ("Monthly mentoring timesheet", "Jamie Rivera", "90", "Phone", "Approved by the coordinator"):
+        html = (
+            self.env["ir.actions.report"]
+            ._render_qweb_html("peer_mentoring.monthly_timesheet_report", sheet.ids)[0]
+            .decode()
+        )
+        for expected in (
+            "Monthly mentoring timesheet",
+            "Jamie Rivera",
+            "90",
+            "Phone",
+            "Approved by the coordinator",
+        ):
             self.assertIn(expected, html)
 
     def test_another_mentor_cannot_see_the_timesheet(self):
-        sheet = self.env["mentoring.monthly.timesheet"].create({"mentor_id": self.mentor.id, "month": self.today})
-        self.assertFalse(self.env["mentoring.monthly.timesheet"].with_user(self.mentor_b_user).search([("id", "=", sheet.id)]))
+        sheet = self.env["mentoring.monthly.timesheet"].create(
+            {"mentor_id": self.mentor.id, "month": self.today}
+        )
+        self.assertFalse(
+            self.env["mentoring.monthly.timesheet"]
+            .with_user(self.mentor_b_user)
+            .search([("id", "=", sheet.id)])
+        )
         with self.assertRaises(AccessError):
             sheet.with_user(self.mentor_b_user).read(["total_minutes"])

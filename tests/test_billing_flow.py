@@ -22,12 +22,17 @@ class TestBillingFlow(MentoringBillingCase):
         self.assertEqual(auth.task_id.sale_line_id, auth.sale_line_id)
 
     def test_confirming_writes_exactly_one_neutral_timesheet_line(self):
-        encounter = self.billable_encounter(10.0, 10.75, notes="<p>very private</p>", next_steps="Private plan")
+        encounter = self.billable_encounter(
+            10.0, 10.75, notes="<p>very private</p>", next_steps="Private plan"
+        )
         encounter.action_confirm()
         line = encounter.timesheet_ids
         self.assertEqual(len(line), 1)
         self.assertEqual(line.mentoring_encounter_id, encounter)
-        self.assertEqual((line.project_id, line.task_id, line.so_line), (self.authorization.project_id, self.authorization.task_id, self.authorization.sale_line_id))
+        self.assertEqual(
+            (line.project_id, line.task_id, line.so_line),
+            (self.authorization.project_id, self.authorization.task_id, self.authorization.sale_line_id),
+        )
         self.assertEqual(line.employee_id, self.mentor_employee)
         self.assertEqual(line.date, encounter.date)
         self.assertAlmostEqual(line.unit_amount, 0.75)  # 45 minutes: 3 units of 15 minutes
@@ -47,7 +52,9 @@ class TestBillingFlow(MentoringBillingCase):
         short_morning = self.billable_encounter(10.0, 10 + 10 / 60)
         short_afternoon = self.billable_encounter(14.0, 14 + 10 / 60)
         (short_morning | short_afternoon).action_confirm()
-        self.assertEqual(short_morning.billed_units + short_afternoon.billed_units, 2, "each 10 minutes: 1 unit")
+        self.assertEqual(
+            short_morning.billed_units + short_afternoon.billed_units, 2, "each 10 minutes: 1 unit"
+        )
 
     def test_per_day_scope_rounds_the_days_total_once(self):
         self.profile.rounding_scope = "day"
@@ -55,7 +62,9 @@ class TestBillingFlow(MentoringBillingCase):
         short_afternoon = self.billable_encounter(14.0, 14 + 10 / 60)
         short_morning.action_confirm()
         short_afternoon.action_confirm()
-        self.assertEqual(short_morning.billed_units + short_afternoon.billed_units, 1, "20 minutes in a day: 1 unit")
+        self.assertEqual(
+            short_morning.billed_units + short_afternoon.billed_units, 1, "20 minutes in a day: 1 unit"
+        )
         self.assertAlmostEqual(self.authorization.units_used, 1)
 
     def test_daily_cap_refuses_then_override_confirms_unbilled(self):
@@ -65,7 +74,9 @@ class TestBillingFlow(MentoringBillingCase):
         with self.assertRefused(UserError, "daily cap of 4 units"):
             extra.action_confirm()
         self.assertEqual(extra.state, "draft")
-        extra.with_user(self.coordinator_user).billing_override_reason = "Crisis support agreed with the payer"
+        extra.with_user(
+            self.coordinator_user
+        ).billing_override_reason = "Crisis support agreed with the payer"
         extra.action_confirm()
         self.assertEqual(extra.state, "confirmed")
         self.assertTrue(extra.needs_billing_attention)
@@ -114,7 +125,9 @@ class TestBillingFlow(MentoringBillingCase):
         self.assertEqual(encounter.billed_units, 4)
 
     def test_unbillable_outcome_is_confirmed_without_a_timesheet(self):
-        encounter = self.billable_encounter(9.0, 10.0, progress="no_action", no_action_reason="unable_to_contact")
+        encounter = self.billable_encounter(
+            9.0, 10.0, progress="no_action", no_action_reason="unable_to_contact"
+        )
         encounter.action_confirm()
         self.assertEqual(encounter.state, "confirmed")
         self.assertFalse(encounter.timesheet_ids)
@@ -143,7 +156,9 @@ class TestBillingFlow(MentoringBillingCase):
         self.assertEqual(encounter.timesheet_ids, line)
         self.assertAlmostEqual(line.unit_amount, 1.0)
         self.assertEqual(line.date, self.today - timedelta(days=3))
-        self.assertEqual(self.env["account.analytic.line"].search_count([("mentoring_encounter_id", "=", encounter.id)]), 1)
+        self.assertEqual(
+            self.env["account.analytic.line"].search_count([("mentoring_encounter_id", "=", encounter.id)]), 1
+        )
 
     def test_cancelling_removes_the_line_and_gives_the_units_back(self):
         encounter = self.billable_encounter(9.0, 10.0)
@@ -157,7 +172,9 @@ class TestBillingFlow(MentoringBillingCase):
         currency.active = True
         pricelist = self.env["product.pricelist"].create({"name": "Payer EUR", "currency_id": currency.id})
         self.payer.property_product_pricelist = pricelist
-        auth = self.create_authorization("AUTH-EUR", units=20, date_to=self.today + timedelta(days=3), price_unit=17.5)
+        auth = self.create_authorization(
+            "AUTH-EUR", units=20, date_to=self.today + timedelta(days=3), price_unit=17.5
+        )
         self.assertEqual(auth.sale_order_id.currency_id, currency)
         (self.billable_encounter(9.0, 9.75) | self.billable_encounter(13.0, 13 + 23 / 60)).action_confirm()
         invoice = self.invoice(auth.sale_order_id)
@@ -192,7 +209,12 @@ class TestBillingFlow(MentoringBillingCase):
 
     def test_daily_job_warns_before_expiry_and_expires(self):
         soon = self.create_authorization("AUTH-END", units=10, date_to=self.today + timedelta(days=10))
-        past = self.create_authorization("AUTH-PAST", units=10, date_from=self.today - timedelta(days=30), date_to=self.today - timedelta(days=1))
+        past = self.create_authorization(
+            "AUTH-PAST",
+            units=10,
+            date_from=self.today - timedelta(days=30),
+            date_to=self.today - timedelta(days=1),
+        )
         self.env["mentoring.authorization"]._cron_check_authorizations()
         self.assertIn("expires on", soon.activity_ids.summary)
         self.assertFalse(self.authorization.activity_ids, "60 days away: no warning yet")

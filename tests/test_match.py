@@ -20,7 +20,9 @@ class TestMatch(MentoringCase):
         self.assertEqual(match.state, "on_hold")
         match.action_activate()
         match._close("goals_met", "Found a job")
-        self.assertEqual((match.state, match.closure_reason, match.date_closed), ("closed", "goals_met", self.today))
+        self.assertEqual(
+            (match.state, match.closure_reason, match.date_closed), ("closed", "goals_met", self.today)
+        )
 
     def test_planned_end_follows_the_programme_duration(self):
         match = self.create_match(self.mentor, self.create_mentee("Lee Park"), date_start="2026-01-15")

@@ -1,5 +1,5 @@
 from odoo import Command
-from odoo.exceptions import AccessError
+from odoo.exceptions import AccessError, UserError
 from odoo.tests import new_test_user, tagged
 
 from .common import MentoringCase
@@ -35,7 +35,10 @@ class TestMultiCompany(MentoringCase):
 
     def test_a_match_cannot_mix_agencies(self):
         mentee_2 = self.env["mentoring.mentee"].create(
-            {"partner_id": self.env["res.partner"].create({"name": "Elsewhere"}).id, "company_id": self.company_2.id}
+            {
+                "partner_id": self.env["res.partner"].create({"name": "Elsewhere"}).id,
+                "company_id": self.company_2.id,
+            }
         )
-        with self.assertRaises(Exception):
+        with self.assertRefused(UserError, "company inconsistencies"):
             self.create_match(self.mentor, mentee_2)

@@ -4,7 +4,16 @@ from odoo.tests import tagged
 
 from .common import MentoringBillingCase, MentoringCase
 
-LIST_FIELDS = ["date", "start_time", "end_time", "duration_minutes", "mentee_id", "mentor_id", "location_type", "state"]
+LIST_FIELDS = [
+    "date",
+    "start_time",
+    "end_time",
+    "duration_minutes",
+    "mentee_id",
+    "mentor_id",
+    "location_type",
+    "state",
+]
 
 
 @tagged("post_install", "-at_install")

@@ -5,14 +5,18 @@ from odoo.tests import tagged
 
 from .common import MentoringCase
 
-SIGNATURE_PNG = "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg=="
+SIGNATURE_PNG = (
+    "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg=="
+)
 
 
 def pdf_text(pdf):
     with tempfile.NamedTemporaryFile(suffix=".pdf") as f:
         f.write(pdf)
         f.flush()
-        return subprocess.run(["pdftotext", "-layout", f.name, "-"], capture_output=True, text=True, check=True).stdout
+        return subprocess.run(
+            ["pdftotext", "-layout", f.name, "-"], capture_output=True, text=True, check=True
+        ).stdout
 
 
 @tagged("post_install", "-at_install")
@@ -83,7 +87,12 @@ class TestReports(MentoringCase):
 
     def test_encounter_pdf(self):
         self.encounter.write(
-            {"progress": "no_action", "no_action_reason": "sick", "next_steps": "Call on Monday", "location_type": "community"}
+            {
+                "progress": "no_action",
+                "no_action_reason": "sick",
+                "next_steps": "Call on Monday",
+                "location_type": "community",
+            }
         )
         text = self.render_pdf("peer_mentoring.mentoring_encounter_report", self.encounter)
         for expected in (

@@ -16,9 +16,11 @@ class TestMenusOpenForEachRole(MentoringBillingCase):
         root = self.env.ref("peer_mentoring.mentoring_menu_root")
         # The web client builds the menu tree from the root: a menu shows only if each ancestor does.
         menus = Menu.browse(visible).filtered(
-            lambda m: m.action
-            and m.parent_path.startswith(root.parent_path)
-            and all(int(ancestor) in visible for ancestor in m.parent_path.strip("/").split("/"))
+            lambda m: (
+                m.action
+                and m.parent_path.startswith(root.parent_path)
+                and all(int(ancestor) in visible for ancestor in m.parent_path.strip("/").split("/"))
+            )
         )
         opened = []
         for menu in menus:
