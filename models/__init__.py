@@ -17,3 +17,4 @@ from . import mentoring_monthly_timesheet
 from . import res_partner
 from . import product_template
 from . import account_analytic_line
+from . import account_move

@@ -2,6 +2,7 @@ from datetime import timedelta
 
 from odoo.exceptions import UserError
 from odoo.tests import tagged
+from odoo.tools import format_date
 
 from .common import MentoringBillingCase
 
@@ -182,8 +183,33 @@ class TestBillingFlow(MentoringBillingCase):
         self.assertEqual(invoice.partner_id, self.payer)
         self.assertEqual(invoice.currency_id, currency)
         self.assertEqual(line.quantity, 5)  # 45 min: 3 units; 23 min: 2 units
+        self.assertEqual(line.product_uom_id, self.env.ref("peer_mentoring.uom_quarter_hour"))
         self.assertAlmostEqual(invoice.amount_untaxed, 5 * 17.5)
         self.assertIn("H0038", line.name)
+        self.assertIn("Service period:", line.name)
+
+    def test_invoicing_a_period_bills_only_that_periods_encounters(self):
+        last_month = self.today.replace(day=1) - timedelta(days=1)
+        earlier = self.billable_encounter(9.0, 10.0, day=last_month)
+        later = self.billable_encounter(9.0, 9.5, day=self.today)
+        (earlier | later).action_confirm()
+        wizard = (
+            self.env["sale.advance.payment.inv"]
+            .with_context(active_model="sale.order", active_ids=self.authorization.sale_order_id.ids)
+            .create(
+                {
+                    "advance_payment_method": "delivered",
+                    "date_start_invoice_timesheet": last_month.replace(day=1),
+                    "date_end_invoice_timesheet": last_month,
+                }
+            )
+        )
+        wizard.create_invoices()
+        invoice = self.authorization.sale_order_id.invoice_ids
+        self.assertEqual(invoice.invoice_line_ids.quantity, 4)
+        self.assertEqual(earlier.invoice_id, invoice)
+        self.assertFalse(later.invoice_id)
+        self.assertIn(format_date(self.env, last_month), invoice.invoice_line_ids.name)
 
     def test_invoiced_encounter_cannot_be_changed_or_cancelled(self):
         encounter = self.billable_encounter(9.0, 10.0)

@@ -1,0 +1,31 @@
+from odoo import models
+from odoo.tools import format_date
+
+
+class AccountMove(models.Model):
+    _inherit = "account.move"
+
+    def _link_timesheets_to_invoice(self, start_date=None, end_date=None):
+        res = super()._link_timesheets_to_invoice(start_date=start_date, end_date=end_date)
+        self._add_mentoring_service_period()
+        return res
+
+    def _add_mentoring_service_period(self):
+        """Payers want the service period on each invoice line of mentoring units."""
+        groups = (
+            self.env["account.analytic.line"]
+            .sudo()
+            ._read_group(
+                [("timesheet_invoice_id", "in", self.ids), ("mentoring_encounter_id", "!=", False)],
+                ["timesheet_invoice_id", "so_line"],
+                ["date:min", "date:max"],
+            )
+        )
+        for move, so_line, first, last in groups:
+            for line in move.invoice_line_ids.filtered(lambda line, sol=so_line: sol in line.sale_line_ids):
+                period = self.env._(
+                    "Service period: %(start)s – %(end)s",
+                    start=format_date(self.env, first),
+                    end=format_date(self.env, last),
+                )
+                line.name = f"{line.name}\n{period}"
