@@ -133,7 +133,7 @@ class MentoringMentor(models.Model):
 
     def write(self, vals):
         restricted = {f for f in vals if not f.startswith(("message_", "activity_"))} - SELF_SERVICE_FIELDS
-        if restricted and not (self.env.su or self.env.user.has_group("peer_mentoring.group_coordinator")):
+        if restricted and not self.env["mentoring.match"]._is_coordinator():
             raise UserError(
                 self.env._(
                     "You can change your languages, interests, gender and area. Ask your "
