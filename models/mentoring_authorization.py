@@ -2,6 +2,7 @@ from datetime import timedelta
 
 from odoo import Command, api, fields, models
 from odoo.exceptions import UserError, ValidationError
+from odoo.tools import format_date
 
 EXPIRY_WARNING_DAYS = 14
 
@@ -229,6 +230,10 @@ class MentoringAuthorization(models.Model):
         for auth in soon:
             auth.expiry_warned = True
             auth._warn(
-                self.env._("Authorisation %(ref)s expires on %(date)s", ref=auth.name, date=auth.date_to),
+                self.env._(
+                    "Authorisation %(ref)s expires on %(date)s",
+                    ref=auth.name,
+                    date=format_date(self.env, auth.date_to),
+                ),
                 self.env._("Ask %(payer)s to renew it if mentoring goes on.", payer=auth.payer_id.name),
             )
