@@ -31,8 +31,12 @@ class MentoringAuthorization(models.Model):
     date_from = fields.Date(required=True, tracking=True)
     date_to = fields.Date(required=True, tracking=True, index=True)
     units_authorized = fields.Float("Units authorised", required=True, tracking=True)
-    product_id = fields.Many2one(related="program_id.product_id")
-    uom_id = fields.Many2one(related="program_id.product_id.uom_id", string="Unit")
+    is_group_service = fields.Boolean(
+        "Group sessions",
+        help="Authorises the programme's group-session service instead of individual sessions.",
+    )
+    product_id = fields.Many2one("product.product", compute="_compute_product_id", string="Service")
+    uom_id = fields.Many2one(related="product_id.uom_id", string="Unit")
     price_unit = fields.Float(
         "Rate", digits="Product Price", help="Leave empty to take the price from the payer's pricelist."
     )
@@ -66,6 +70,12 @@ class MentoringAuthorization(models.Model):
     _units_positive = models.Constraint(
         "CHECK(units_authorized > 0)", "Enter how many units the payer authorised (more than zero)."
     )
+
+    @api.depends("program_id.product_id", "program_id.group_product_id", "is_group_service")
+    def _compute_product_id(self):
+        for auth in self:
+            program = auth.program_id
+            auth.product_id = program.group_product_id if auth.is_group_service else program.product_id
 
     @api.depends("sale_line_id.qty_delivered", "units_authorized")
     def _compute_units(self):
@@ -122,11 +132,12 @@ class MentoringAuthorization(models.Model):
                 )
 
     def _check_billing_set_up(self):
-        product = self.program_id.product_id
+        product = self.product_id
         if not product:
             raise UserError(
                 self.env._(
-                    "Set the service product of the programme %(program)s before approving an authorisation.",
+                    "Set the %(kind)s product of the programme %(program)s before approving an authorisation.",
+                    kind=self.env._("group session") if self.is_group_service else self.env._("service"),
                     program=self.program_id.name,
                 )
             )

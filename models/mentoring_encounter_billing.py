@@ -5,7 +5,7 @@ from odoo.exceptions import UserError
 from odoo.tools import format_date
 
 # Changing these on a confirmed encounter changes what is billed.
-BILLING_FIELDS = {"date", "start_time", "end_time"}
+BILLING_FIELDS = {"date", "start_time", "end_time", "is_group_session"}
 BILLING_READERS = "peer_mentoring.group_coordinator,account.group_account_invoice"
 
 
@@ -49,6 +49,9 @@ class MentoringEncounterBilling(models.AbstractModel):
     billed_units = fields.Float(readonly=True, copy=False, digits="Product Unit")
     not_billed_reason = fields.Char("Why not billed", readonly=True, copy=False)
     needs_billing_attention = fields.Boolean(readonly=True, copy=False, index=True)
+    is_group_session = fields.Boolean(
+        "Group session", help="Billed under the programme's group-session service and its authorisations."
+    )
     billing_override_reason = fields.Text(
         copy=False,
         help="A coordinator's reason to confirm an encounter that falls outside the "
@@ -74,8 +77,8 @@ class MentoringEncounterBilling(models.AbstractModel):
         """Why this encounter is not billable at all, or False when it is."""
         self.ensure_one()
         profile = self._billing_profile()
-        if not self.program_id.product_id:
-            return self.env._("the programme is not billed")
+        if not self._billed_product():
+            return self.env._("the programme does not bill this kind of session")
         if not self.mentee_id.payer_id:
             return self.env._("the mentee has no payer")
         if not profile:
@@ -88,6 +91,11 @@ class MentoringEncounterBilling(models.AbstractModel):
             return self.env._("this outcome is not billable")
         return False
 
+    def _billed_product(self):
+        self.ensure_one()
+        program = self.program_id
+        return program.group_product_id if self.is_group_session else program.product_id
+
     def _documentation_gaps(self):
         """What a payer's audit would find missing from the note of a billable encounter."""
         self.ensure_one()
@@ -95,7 +103,7 @@ class MentoringEncounterBilling(models.AbstractModel):
             (self.date, self.env._("date")),
             (self.end_time > self.start_time, self.env._("start and end time")),
             (self.location_type, self.env._("location")),
-            (self.program_id.product_id, self.env._("service")),
+            (self._billed_product(), self.env._("service")),
             (self.mentor_id.name, self.env._("mentor's name")),
             (
                 self.mentor_id.state in ("certified", "intern"),
@@ -245,7 +253,11 @@ class MentoringEncounterBilling(models.AbstractModel):
                 cap=profile.daily_cap_units,
             )
         covering = [
-            a for a in auths if a.program_id == self.program_id and a.date_from <= self.date <= a.date_to
+            a
+            for a in auths
+            if a.program_id == self.program_id
+            and a.is_group_service == self.is_group_session
+            and a.date_from <= self.date <= a.date_to
         ]
         if not covering:
             return False, self.env._(

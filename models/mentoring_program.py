@@ -86,6 +86,14 @@ class MentoringProgram(models.Model):
         help="The service billed to payers, invoiced on timesheets. Leave empty when the "
         "programme is not billed.",
     )
+    group_product_id = fields.Many2one(
+        "product.product",
+        string="Group session product",
+        domain=[("type", "=", "service")],
+        check_company=True,
+        help="Optional: the service billed for group sessions, with its own code modifier (e.g. "
+        "HQ) and rate. Payers authorise it separately.",
+    )
     billing_profile_id = fields.Many2one(
         "mentoring.billing.profile",
         string="Default billing profile",

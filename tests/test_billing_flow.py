@@ -259,3 +259,51 @@ class TestBillingFlow(MentoringBillingCase):
         self.program.product_id = False
         with self.assertRefused(UserError, "service product of the programme"):
             self.create_authorization("AUTH-X", units=4)
+
+
+@tagged("post_install", "-at_install")
+class TestGroupSessions(MentoringBillingCase):
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.group_product = cls.env["product.product"].create(
+            {
+                "name": "Peer mentoring, group",
+                "type": "service",
+                "service_policy": "delivered_timesheet",
+                "service_tracking": "task_in_project",
+                "uom_id": cls.env.ref("peer_mentoring.uom_quarter_hour").id,
+                "list_price": 8.0,
+                "mentoring_service_code": "H0038",
+                "mentoring_modifier": "HQ",
+            }
+        )
+        cls.program.group_product_id = cls.group_product
+
+    def test_group_session_draws_on_the_group_authorisation_with_its_modifier(self):
+        group_auth = self.env["mentoring.authorization"].create(
+            {
+                "name": "AUTH-GROUP",
+                "payer_id": self.payer.id,
+                "mentee_id": self.mentee.id,
+                "program_id": self.program.id,
+                "is_group_service": True,
+                "date_from": self.today - timedelta(days=30),
+                "date_to": self.today + timedelta(days=3),
+                "units_authorized": 20,
+                "price_unit": 8.0,
+            }
+        )
+        group_auth.action_approve()
+        self.assertIn("[H0038-HQ]", group_auth.sale_line_id.name)
+        group = self.billable_encounter(9.0, 10.0, is_group_session=True)
+        individual = self.billable_encounter(11.0, 11.5)
+        (group | individual).action_confirm()
+        self.assertEqual(group.authorization_id, group_auth, "the group session draws on the group service")
+        self.assertEqual(individual.authorization_id, self.authorization, "even though it expires later")
+        self.assertEqual(group.timesheet_ids.so_line.product_id, self.group_product)
+
+    def test_group_session_without_a_group_authorisation_is_refused(self):
+        group = self.billable_encounter(9.0, 10.0, is_group_session=True)
+        with self.assertRefused(UserError, "outside every approved authorisation"):
+            group.action_confirm()
