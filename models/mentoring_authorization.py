@@ -35,7 +35,9 @@ class MentoringAuthorization(models.Model):
         "Group sessions",
         help="Authorises the programme's group-session service instead of individual sessions.",
     )
-    product_id = fields.Many2one("product.product", compute="_compute_product_id", store=True, string="Service")
+    product_id = fields.Many2one(
+        "product.product", compute="_compute_product_id", store=True, string="Service"
+    )
     uom_id = fields.Many2one(related="product_id.uom_id", string="Unit")
     price_unit = fields.Float(
         "Rate", digits="Product Price", help="Leave empty to take the price from the payer's pricelist."

@@ -42,6 +42,7 @@ class MentoringProgram(models.Model):
         "program_id",
         "user_id",
         string="Coordinators",
+        default=lambda self: self.env.user,
         domain=[("share", "=", False)],
         help="Coordinators see and manage every record of this programme.",
     )

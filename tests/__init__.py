@@ -10,3 +10,4 @@ from . import test_billing_access
 from . import test_billing_flow
 from . import test_billing_rounding
 from . import test_views
+from . import test_coordinator_flow

@@ -166,9 +166,12 @@ class TestAccess(MentoringCase):
     def test_manager_sees_every_programme_and_configures(self):
         Match = self.env["mentoring.match"].with_user(self.manager_user)
         self.assertLessEqual(self.match | self.match_b | self.other_match, Match.search([]))
-        self.program.with_user(self.manager_user).write({"max_mentees_per_mentor": 3})
+        self.other_program.with_user(self.manager_user).write({"max_mentees_per_mentor": 3})
+        self.program.with_user(self.coordinator_user).write({"max_mentees_per_mentor": 5})
         with self.assertRaises(AccessError):
-            self.program.with_user(self.coordinator_user).write({"max_mentees_per_mentor": 5})
+            self.other_program.with_user(self.coordinator_user).write({"max_mentees_per_mentor": 5})
+        with self.assertRaises(AccessError):
+            self.program.with_user(self.mentor_user).write({"max_mentees_per_mentor": 9})
 
     # Other internal users --------------------------------------------------------------------
 
