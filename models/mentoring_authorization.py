@@ -76,8 +76,7 @@ class MentoringAuthorization(models.Model):
     @api.depends("program_id.product_id", "program_id.group_product_id", "is_group_service")
     def _compute_product_id(self):
         for auth in self:
-            program = auth.program_id
-            auth.product_id = program.group_product_id if auth.is_group_service else program.product_id
+            auth.product_id = auth.program_id._service_product(auth.is_group_service)
 
     @api.depends("sale_line_id.qty_delivered", "units_authorized")
     def _compute_units(self):
@@ -227,7 +226,7 @@ class MentoringAuthorization(models.Model):
 
     def _billing_profile(self):
         self.ensure_one()
-        return self.payer_id.mentoring_billing_profile_id or self.program_id.billing_profile_id
+        return self.program_id._billing_profile_for(self.payer_id)
 
     @api.model
     def _cron_check_authorizations(self):

@@ -70,8 +70,7 @@ class MentoringEncounterBilling(models.AbstractModel):
 
     def _billing_profile(self):
         self.ensure_one()
-        payer = self.mentee_id.payer_id
-        return payer.mentoring_billing_profile_id or self.program_id.billing_profile_id
+        return self.program_id._billing_profile_for(self.mentee_id.payer_id)
 
     def _billing_setup_problem(self):
         """Why this encounter is not billable at all, or False when it is."""
@@ -93,8 +92,7 @@ class MentoringEncounterBilling(models.AbstractModel):
 
     def _billed_product(self):
         self.ensure_one()
-        program = self.program_id
-        return program.group_product_id if self.is_group_session else program.product_id
+        return self.program_id._service_product(self.is_group_session)
 
     def _documentation_gaps(self):
         """What a payer's audit would find missing from the note of a billable encounter."""

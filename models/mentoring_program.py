@@ -125,6 +125,14 @@ class MentoringProgram(models.Model):
         for program in self:
             program.match_count = counts.get(program, 0)
 
+    def _billing_profile_for(self, payer):
+        """The payer's own billing profile, else this programme's default."""
+        return payer.mentoring_billing_profile_id or self.billing_profile_id
+
+    def _service_product(self, group_session):
+        """The service billed for an individual or a group session of this programme."""
+        return self.group_product_id if group_session else self.product_id
+
     def action_view_matches(self):
         self.ensure_one()
         action = self.env["ir.actions.act_window"]._for_xml_id("peer_mentoring.mentoring_match_action")
