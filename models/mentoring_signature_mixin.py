@@ -48,8 +48,7 @@ class MentoringSignatureMixin(models.AbstractModel):
     @api.model_create_multi
     def create(self, vals_list):
         records = super().create(vals_list)
-        signed = [f for f in records._signature_fields() if any(v.get(f) for v in vals_list)]
-        if signed:
+        if any(vals.get(f) for vals in vals_list for f in records._signature_fields()):
             records._stamp_signatures()
         return records
 
