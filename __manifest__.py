@@ -1,6 +1,6 @@
 {
     "name": "Peer Mentoring",
-    "version": "19.0.1.0.0",
+    "version": "19.0.1.1.0",
     "category": "Services/Mentoring",
     "summary": "Run peer-mentoring programmes: matches, agreements, individual plans, "
     "encounters, confidentiality by role, and the paper forms as PDF",
@@ -12,6 +12,7 @@
         "security/ir.model.access.csv",
         "security/mentoring_rules.xml",
         "security/billing_rules.xml",
+        "security/mail_rules.xml",
         "data/mentoring_interest_data.xml",
         "data/uom_data.xml",
         "data/ir_cron_data.xml",
@@ -37,6 +38,7 @@
         "views/mentoring_encounter_views.xml",
         "views/mentoring_interest_views.xml",
         "views/mentoring_billing_profile_views.xml",
+        "views/mentoring_billing_entry_views.xml",
         "views/mentoring_authorization_views.xml",
         "views/mentoring_monthly_timesheet_views.xml",
         "views/res_partner_views.xml",

@@ -1,3 +1,4 @@
+from . import mentoring_guard_mixin
 from . import mentoring_signature_mixin
 from . import mentoring_encounter_billing
 from . import mentoring_match_child_mixin
@@ -13,8 +14,11 @@ from . import mentoring_goal
 from . import mentoring_encounter
 from . import mentoring_billing_profile
 from . import mentoring_authorization
+from . import mentoring_billing_entry
 from . import mentoring_monthly_timesheet
 from . import res_partner
 from . import product_template
 from . import account_analytic_line
 from . import account_move
+from . import hr_employee
+from . import ir_actions_report

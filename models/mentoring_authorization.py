@@ -16,8 +16,19 @@ class MentoringAuthorization(models.Model):
 
     _name = "mentoring.authorization"
     _description = "Service Authorisation"
-    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _inherit = ["mentoring.guard.mixin", "mail.thread", "mail.activity.mixin"]
     _order = "date_to, id"
+    _protected_fields = frozenset(
+        {
+            "state",
+            "sale_order_id",
+            "sale_line_id",
+            "project_id",
+            "task_id",
+            "usage_warned",
+            "expiry_warned",
+        }
+    )
     _check_company_auto = True
 
     name = fields.Char("Reference number", required=True, tracking=True)
@@ -27,6 +38,8 @@ class MentoringAuthorization(models.Model):
     mentee_id = fields.Many2one("mentoring.mentee", required=True, index=True, check_company=True)
     program_id = fields.Many2one("mentoring.program", string="Programme", required=True, check_company=True)
     company_id = fields.Many2one(related="program_id.company_id", store=True, index=True)
+    # Finance reads the mentee's name and member ID here, not on the mentee's record.
+    mentee_name = fields.Char("Mentee", related="mentee_id.name", store=True)
     member_id = fields.Char(related="mentee_id.member_id")
     date_from = fields.Date(required=True, tracking=True)
     date_to = fields.Date(required=True, tracking=True, index=True)
@@ -107,12 +120,14 @@ class MentoringAuthorization(models.Model):
             raise UserError(self.env._("An approved authorisation is kept: cancel it instead."))
 
     def action_approve(self):
-        for auth in self:
+        self.check_access("write")
+        for auth in self.sudo():
             if auth.state != "draft":
                 raise UserError(self.env._("Only a draft authorisation can be approved."))
             auth._check_billing_set_up()
-            order = self.env["sale.order"].create(auth._prepare_sale_order_values())
+            order = self.env["sale.order"].sudo().create(auth._prepare_sale_order_values())
             order.action_confirm()
+            auth._make_project_private()
             line = order.order_line[:1]
             auth.write(
                 {
@@ -131,6 +146,15 @@ class MentoringAuthorization(models.Model):
                         product=auth.product_id.display_name,
                     )
                 )
+
+    def _make_project_private(self):
+        """The authorisation's project and task carry only its reference, and only the
+        programme's coordinators and invited users see them (not every employee)."""
+        projects = self.sale_order_id.order_line.task_id.project_id | self.sale_order_id.order_line.project_id
+        projects.write({"privacy_visibility": "followers"})
+        partners = self.program_id.coordinator_ids.partner_id
+        if partners:
+            projects.message_subscribe(partner_ids=partners.ids)
 
     def _check_billing_set_up(self):
         product = self.product_id
@@ -169,13 +193,14 @@ class MentoringAuthorization(models.Model):
     def _sale_line_description(self):
         code = self.product_id.product_tmpl_id._mentoring_code_label()
         parts = [f"[{code}] " if code else "", self.product_id.name]
+        # The reference is enough to find the rest; the member ID stays on the Service detail.
         parts.append(self.env._(" – authorisation %(ref)s", ref=self.name))
-        if self.mentee_id.member_id:
-            parts.append(self.env._(", member ID %(member)s", member=self.mentee_id.member_id))
         return "".join(parts)
 
     def action_cancel(self):
-        for auth in self:
+        self.check_access("write")
+        auths = self.sudo()
+        for auth in auths:
             if auth.units_used:
                 raise UserError(
                     self.env._(
@@ -183,8 +208,8 @@ class MentoringAuthorization(models.Model):
                         ref=auth.name,
                     )
                 )
-        self.sale_order_id.filtered(lambda o: o.state != "cancel")._action_cancel()
-        self.write({"state": "cancelled"})
+        auths.sale_order_id.filtered(lambda o: o.state != "cancel")._action_cancel()
+        auths.write({"state": "cancelled"})
 
     def action_view_sale_order(self):
         self.ensure_one()

@@ -47,6 +47,27 @@ class MentoringEncounter(models.Model):
         "mail.activity.mixin",
     ]
     _order = "date desc, start_time desc, id desc"
+    _protected_fields = frozenset(
+        {"state", "authorization_id", "billed_units", "not_billed_reason", "needs_billing_attention"}
+    )
+    # What a confirmed note rests on (and billing with it): changed only by cancelling the
+    # meeting and confirming it again.
+    _documentation_fields = frozenset(
+        {
+            "goal_id",
+            "progress",
+            "no_action_reason",
+            "progress_explanation",
+            "is_group_session",
+            "location_type",
+            "mentor_signature",
+            "mentor_signed_by",
+            "mentor_signed_on",
+            "mentee_signature",
+            "mentee_signed_by",
+            "mentee_signed_on",
+        }
+    )
 
     name = fields.Char(compute="_compute_name", store=True)
     date = fields.Date(required=True, default=fields.Date.context_today, tracking=True, index=True)
@@ -83,14 +104,11 @@ class MentoringEncounter(models.Model):
 
     _mentor_date_idx = models.Index("(mentor_id, date) WHERE state = 'confirmed'")
 
-    @api.depends("date", "mentee_id.name")
+    @api.depends("date")
     def _compute_name(self):
+        # No person's name: the name travels into notifications, activities and timesheets.
         for encounter in self:
-            encounter.name = self.env._(
-                "Encounter %(date)s – %(mentee)s",
-                date=encounter.date or "",
-                mentee=encounter.mentee_id.name or "",
-            )
+            encounter.name = self.env._("Meeting of %(date)s", date=encounter.date or "")
 
     @api.depends("start_time", "end_time")
     def _compute_duration(self):
@@ -211,8 +229,23 @@ class MentoringEncounter(models.Model):
             self._check_override_by_coordinator(vals)
         return super().create(vals_list)
 
+    @api.constrains("goal_id", "match_id")
+    def _check_goal_of_the_match(self):
+        for encounter in self:
+            goal = encounter.sudo().goal_id
+            if goal and goal.match_id != encounter.match_id:
+                raise ValidationError(self.env._("Choose a goal from this match's individual plan."))
+
     def write(self, vals):
         self._check_override_by_coordinator(vals)
+        if not self.env.su and self._documentation_fields & set(vals):
+            if any(encounter.state != "draft" for encounter in self):
+                raise UserError(
+                    self.env._(
+                        "This meeting is confirmed: its goal, progress, place and signatures are "
+                        "kept as they were. Cancel it and set it back to draft to correct them."
+                    )
+                )
         rebill = (
             self.filtered(lambda e: e.state == "confirmed") if BILLING_FIELDS & set(vals) else self.browse()
         )
@@ -232,7 +265,7 @@ class MentoringEncounter(models.Model):
         drafts._check_match_ongoing(self.env._("confirm an encounter"))
         drafts._check_agreement_or_introductory()
         drafts._check_billable_documentation()
-        drafts.write({"state": "confirmed"})
+        drafts._write_checked({"state": "confirmed"})
         drafts._sync_billing()
         return True
 
@@ -269,12 +302,12 @@ class MentoringEncounter(models.Model):
     def action_cancel(self):
         to_cancel = self.filtered(lambda e: e.state != "cancelled")
         to_cancel._check_not_invoiced(self.env._("cancel"))
-        to_cancel.write({"state": "cancelled"})
+        to_cancel._write_checked({"state": "cancelled"})
         to_cancel._sync_billing()
         return True
 
     def action_reset_to_draft(self):
         if any(encounter.state != "cancelled" for encounter in self):
             raise UserError(self.env._("Only a cancelled encounter can go back to draft."))
-        self.write({"state": "draft"})
+        self._write_checked({"state": "draft"})
         return True

@@ -47,7 +47,11 @@ class MentoringEncounterBilling(models.AbstractModel):
         groups=BILLING_READERS,
     )
     billed_units = fields.Float(readonly=True, copy=False, digits="Product Unit")
-    not_billed_reason = fields.Char("Why not billed", readonly=True, copy=False)
+    # Why not billed can tell the outcome of the meeting ("this outcome is not billable"):
+    # coordinators read it; finance reads the neutral billing entry instead.
+    not_billed_reason = fields.Char(
+        "Why not billed", readonly=True, copy=False, groups="peer_mentoring.group_coordinator"
+    )
     needs_billing_attention = fields.Boolean(readonly=True, copy=False, index=True)
     is_group_session = fields.Boolean(
         "Group session", help="Billed under the programme's group-session service and its authorisations."

@@ -8,6 +8,7 @@ _FOLLOW_UP_FIELDS = {"status", "sequence", "status_note"}
 class MentoringGoal(models.Model):
     _name = "mentoring.goal"
     _description = "Mentee Goal"
+    _inherit = ["mentoring.guard.mixin"]
     _order = "plan_id, sequence, id"
     _check_company_auto = True
 
@@ -47,12 +48,14 @@ class MentoringGoal(models.Model):
         return goals
 
     def write(self, vals):
+        if "plan_id" in vals and not self.env.su and any(goal.plan_id.id != vals["plan_id"] for goal in self):
+            raise UserError(self.env._("A goal stays with its plan. Add a new goal to the other plan."))
         if set(vals) - _FOLLOW_UP_FIELDS:
             self._check_plan_draft()
         return super().write(vals)
 
     def _check_plan_draft(self):
-        if self.env.context.get("mentoring_document_transition"):
+        if self.env.su:
             return
         if any(goal.plan_id.state != "draft" for goal in self):
             raise UserError(

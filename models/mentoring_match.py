@@ -19,9 +19,24 @@ CLOSURE_REASONS = [
 class MentoringMatch(models.Model):
     _name = "mentoring.match"
     _description = "Mentoring Match"
-    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _inherit = ["mentoring.guard.mixin", "mail.thread", "mail.activity.mixin"]
     _order = "date_start desc, id desc"
     _check_company_auto = True
+    _protected_fields = frozenset(
+        {
+            "state",
+            "closure_reason",
+            "closure_note",
+            "date_closed",
+            "agreement_ids",
+            "plan_ids",
+            "goal_ids",
+            "encounter_ids",
+        }
+    )
+    # Who the relationship is between: fixed once the mentor and mentee have been introduced,
+    # since every record of the match goes with it.
+    _parties = frozenset({"mentor_id", "mentee_id", "program_id"})
 
     name = fields.Char(compute="_compute_name", store=True)
     mentor_id = fields.Many2one(
@@ -198,8 +213,15 @@ class MentoringMatch(models.Model):
     def write(self, vals):
         if "capacity_override_reason" in vals:
             self._check_is_coordinator(self.env._("record a capacity override reason"))
-        if not self.env.context.get("mentoring_closing"):
+        if not self.env.su:
             self._check_editable()
+            if self._parties & set(vals) and any(match.state != "draft" for match in self):
+                raise UserError(
+                    self.env._(
+                        "The mentor, mentee and programme of a match are fixed once they have been "
+                        "introduced. Close or cancel this match and propose a new one."
+                    )
+                )
         return super().write(vals)
 
     @api.ondelete(at_uninstall=False)
@@ -242,9 +264,16 @@ class MentoringMatch(models.Model):
                 )
             )
 
+    def _set_state(self, vals):
+        """Every change of status goes through here: only a coordinator who may change these
+        matches moves them on."""
+        self._check_is_coordinator(self.env._("change the status of a match"))
+        self._check_editable()
+        self._write_checked(vals)
+
     def action_introduce(self):
         self._check_state(("draft",), self.env._("introduce"))
-        self.write({"state": "introduced"})
+        self._set_state({"state": "introduced"})
 
     def action_activate(self):
         self._check_state(("draft", "introduced", "on_hold"), self.env._("activate"))
@@ -257,18 +286,18 @@ class MentoringMatch(models.Model):
                     matches=", ".join(unsigned.mapped("display_name")),
                 )
             )
-        self.write({"state": "active"})
+        self._set_state({"state": "active"})
 
     def action_hold(self):
         self._check_state(("introduced", "active"), self.env._("put on hold"))
-        self._hold()
+        self._set_state({"state": "on_hold"})
 
-    def _hold(self):
-        self.write({"state": "on_hold"})
-        reason = self.env.context.get("mentoring_hold_reason")
-        if reason:
-            for match in self:
-                match.message_post(body=self.env._("Put on hold: %(reason)s.", reason=reason))
+    def _hold(self, reason):
+        """Put on hold for a reason decided elsewhere (a suspended mentor): the caller has
+        checked who acts."""
+        self.sudo().write({"state": "on_hold"})
+        for match in self:
+            match.sudo().message_post(body=self.env._("Put on hold: %(reason)s.", reason=reason))
 
     def action_open_close_wizard(self):
         self._check_state(("introduced", "active", "on_hold"), self.env._("close"))
@@ -287,7 +316,8 @@ class MentoringMatch(models.Model):
             raise UserError(self.env._("Choose why the match ends before closing it."))
         if reason == "other" and not (note or "").strip():
             raise UserError(self.env._("Explain in the closure note why the match ends."))
-        self.with_context(mentoring_closing=True).write(
+        self._check_is_coordinator(self.env._("close a match"))
+        self._write_checked(
             {
                 "state": "closed",
                 "closure_reason": reason,
@@ -298,11 +328,11 @@ class MentoringMatch(models.Model):
 
     def action_cancel(self):
         self._check_state(("draft", "introduced"), self.env._("cancel"))
-        self.write({"state": "cancelled"})
+        self._set_state({"state": "cancelled"})
 
     def action_reset_to_draft(self):
         self._check_state(("cancelled",), self.env._("reopen"))
-        self.write({"state": "draft"})
+        self._set_state({"state": "draft"})
 
     def _action_open_related(self, xmlid):
         self.ensure_one()

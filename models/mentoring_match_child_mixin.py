@@ -11,6 +11,7 @@ class MentoringMatchChildMixin(models.AbstractModel):
 
     _name = "mentoring.match.child.mixin"
     _description = "Record of a Mentoring Match"
+    _inherit = ["mentoring.guard.mixin"]
     _check_company_auto = True
 
     match_id = fields.Many2one(

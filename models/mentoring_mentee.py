@@ -1,6 +1,7 @@
 from dateutil.relativedelta import relativedelta
 
 from odoo import api, fields, models
+from odoo.exceptions import ValidationError
 
 from .mentoring_mentor import GENDERS
 
@@ -13,9 +14,10 @@ class MentoringMentee(models.Model):
 
     _name = "mentoring.mentee"
     _description = "Mentee"
-    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _inherit = ["mentoring.guard.mixin", "mail.thread", "mail.activity.mixin"]
     _order = "name"
     _check_company_auto = True
+    _protected_fields = frozenset({"match_ids"})
 
     partner_id = fields.Many2one("res.partner", string="Person", required=True, index=True)
     name = fields.Char(related="partner_id.name", store=True)
@@ -29,6 +31,7 @@ class MentoringMentee(models.Model):
         "program_id",
         string="Programmes",
         check_company=True,
+        help="A mentee belongs to at least one programme: its coordinators are the ones who see them.",
     )
     birthdate = fields.Date("Date of birth", groups=SENSITIVE)
     age = fields.Integer(compute="_compute_age", groups=SENSITIVE)
@@ -48,6 +51,52 @@ class MentoringMentee(models.Model):
     notes = fields.Html("Confidential notes", groups=SENSITIVE)
     match_ids = fields.One2many("mentoring.match", "mentee_id", string="Matches")
     active = fields.Boolean(default=True)
+
+    @api.constrains("program_ids")
+    def _check_has_programme(self):
+        for mentee in self:
+            if not mentee.sudo().program_ids:
+                raise ValidationError(
+                    self.env._("Choose the programme %(name)s takes part in.", name=mentee.name or "")
+                )
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        mentees = super().create(vals_list)
+        if not self.env.su:
+            for mentee in mentees:
+                mentee._check_may_change_programmes(added=mentee.program_ids)
+        return mentees
+
+    def write(self, vals):
+        before = {m: m.sudo().program_ids for m in self} if "program_ids" in vals and not self.env.su else {}
+        res = super().write(vals)
+        for mentee, programs in before.items():
+            now = mentee.sudo().program_ids
+            mentee._check_may_change_programmes(added=now - programs, removed=programs - now)
+        return res
+
+    def _check_may_change_programmes(self, added, removed=None):
+        changed = added | (removed or self.env["mentoring.program"])
+        if changed and not changed._user_coordinates():
+            raise ValidationError(
+                self.env._(
+                    "You can enrol a mentee only in programmes you coordinate (%(programs)s is not one "
+                    "of them).",
+                    programs=", ".join(changed.sudo().mapped("name")),
+                )
+            )
+        ongoing = self.sudo().match_ids.filtered(
+            lambda m: m.state in ("introduced", "active", "on_hold") and m.program_id in (removed or ())
+        )
+        if ongoing:
+            raise ValidationError(
+                self.env._(
+                    "%(name)s has an ongoing match in %(program)s: close it before taking the programme off.",
+                    name=self.name,
+                    program=ongoing[0].program_id.name,
+                )
+            )
 
     @api.depends("birthdate")
     def _compute_age(self):

@@ -11,14 +11,18 @@ ONGOING_MATCH_STATES = ("introduced", "active", "on_hold")
 # What a mentor may change on their own profile; status, capacity and supervision are the
 # coordinator's to set.
 SELF_SERVICE_FIELDS = {"language_ids", "interest_ids", "gender", "area"}
+# Who this mentor is and who supervises them: record rules give access through these, so only
+# someone who coordinates every programme the mentor works in may change them.
+IDENTITY_FIELDS = {"employee_id", "partner_id", "user_id", "supervisor_id", "company_id"}
 
 
 class MentoringMentor(models.Model):
     _name = "mentoring.mentor"
     _description = "Peer Mentor"
-    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _inherit = ["mentoring.guard.mixin", "mail.thread", "mail.activity.mixin"]
     _order = "name"
     _check_company_auto = True
+    _protected_fields = frozenset({"state", "match_ids"})
 
     name = fields.Char(compute="_compute_name", store=True, readonly=False)
     employee_id = fields.Many2one(
@@ -126,10 +130,36 @@ class MentoringMentor(models.Model):
                     )
                 )
 
+    @api.constrains("program_ids")
+    def _check_programmes_of_ongoing_matches(self):
+        for mentor in self.sudo():
+            ongoing = mentor.match_ids.filtered(
+                lambda m, programs=mentor.program_ids: (
+                    m.state in ONGOING_MATCH_STATES and m.program_id not in programs
+                )
+            )
+            if ongoing:
+                raise ValidationError(
+                    self.env._(
+                        "%(mentor)s still has ongoing matches in %(program)s: close them before "
+                        "taking the programme off the mentor's profile.",
+                        mentor=mentor.name,
+                        program=ongoing[0].program_id.name,
+                    )
+                )
+
     @api.constrains("capacity")
     def _check_capacity(self):
         if any(mentor.capacity < 0 for mentor in self):
             raise ValidationError(self.env._("Mentees at a time cannot be negative."))
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        mentors = super().create(vals_list)
+        if not self.env.su:
+            for mentor in mentors:
+                mentor._check_may_change_programmes(added=mentor.program_ids)
+        return mentors
 
     def write(self, vals):
         restricted = {f for f in vals if not f.startswith(("message_", "activity_"))} - SELF_SERVICE_FIELDS
@@ -140,7 +170,45 @@ class MentoringMentor(models.Model):
                     "coordinator to change anything else on a mentor profile."
                 )
             )
-        return super().write(vals)
+        if self.env.su:
+            return super().write(vals)
+        if IDENTITY_FIELDS & set(vals):
+            self._check_governed_by_user(self.env._("change who a mentor is or who supervises them"))
+        before = {mentor: mentor.sudo().program_ids for mentor in self} if "program_ids" in vals else {}
+        res = super().write(vals)
+        for mentor, programs in before.items():
+            now = mentor.sudo().program_ids
+            mentor._check_may_change_programmes(added=now - programs, removed=programs - now)
+        return res
+
+    def _governing_programs(self):
+        """The programmes a mentor works in: those of their profile and of their matches."""
+        mentors = self.sudo()
+        return mentors.program_ids | mentors.match_ids.program_id
+
+    def _check_governed_by_user(self, action):
+        for mentor in self:
+            if not mentor._governing_programs()._user_coordinates():
+                raise UserError(
+                    self.env._(
+                        "Only a coordinator of every programme %(mentor)s works in (%(programs)s), "
+                        "or a programme manager, can %(action)s.",
+                        mentor=mentor.name,
+                        programs=", ".join(mentor._governing_programs().mapped("name")),
+                        action=action,
+                    )
+                )
+
+    def _check_may_change_programmes(self, added=None, removed=None):
+        changed = (added or self.env["mentoring.program"]) | (removed or self.env["mentoring.program"])
+        if changed and not changed._user_coordinates():
+            raise UserError(
+                self.env._(
+                    "You can add or remove only the programmes you coordinate (%(programs)s is not "
+                    "one of them).",
+                    programs=", ".join(changed.sudo().mapped("name")),
+                )
+            )
 
     def action_start_internship(self):
         self._set_state("intern", allowed_from=("applicant",))
@@ -160,13 +228,15 @@ class MentoringMentor(models.Model):
         """Suspend the mentor and put each of their ongoing matches on hold, e.g. while an
         allegation is looked into (seed 001)."""
         self._set_state("suspended", allowed_from=("applicant", "intern", "certified"))
-        ongoing = self.match_ids.filtered(lambda m: m.state in ("introduced", "active"))
-        ongoing.with_context(mentoring_hold_reason="mentor suspended")._hold()
+        # Safeguarding comes first: every ongoing match is held, in whichever programme.
+        ongoing = self.sudo().match_ids.filtered(lambda m: m.state in ("introduced", "active"))
+        ongoing._hold(reason=self.env._("mentor suspended"))
 
     def action_deactivate(self):
         self._set_state("inactive", allowed_from=("applicant", "intern", "certified", "suspended"))
 
     def _set_state(self, state, allowed_from):
+        self.env["mentoring.match"]._check_is_coordinator(self.env._("change a mentor's status"))
         wrong = self.filtered(lambda m: m.state not in allowed_from)
         if wrong:
             label = dict(self._fields["state"]._description_selection(self.env))[state]
@@ -177,4 +247,4 @@ class MentoringMentor(models.Model):
                     state=label,
                 )
             )
-        self.write({"state": state})
+        self._write_checked({"state": state})

@@ -10,8 +10,9 @@ class MentoringMonthlyTimesheet(models.Model):
 
     _name = "mentoring.monthly.timesheet"
     _description = "Monthly Mentoring Timesheet"
-    _inherit = ["mail.thread"]
+    _inherit = ["mentoring.guard.mixin", "mail.thread"]
     _order = "month desc, mentor_id"
+    _protected_fields = frozenset({"state", "approved_by_id"})
     _check_company_auto = True
 
     name = fields.Char(compute="_compute_name", store=True)
@@ -79,14 +80,20 @@ class MentoringMonthlyTimesheet(models.Model):
             raise UserError(self.env._("Only a draft timesheet can be submitted."))
         if any(not sheet.encounter_ids for sheet in self):
             raise UserError(self.env._("There is no confirmed contact in this month to claim."))
-        self.write({"state": "submitted"})
+        self._write_checked({"state": "submitted"})
 
     def action_approve(self):
-        self.env["mentoring.match"]._check_is_coordinator(self.env._("approve a monthly timesheet"))
+        self._check_approver(self.env._("approve a monthly timesheet"))
         if any(sheet.state != "submitted" for sheet in self):
             raise UserError(self.env._("Only a submitted timesheet can be approved."))
-        self.write({"state": "approved", "approved_by_id": self.env.user.id})
+        self._write_checked({"state": "approved", "approved_by_id": self.env.user.id})
 
     def action_reset_to_draft(self):
-        self.env["mentoring.match"]._check_is_coordinator(self.env._("send a timesheet back to the mentor"))
-        self.write({"state": "draft", "approved_by_id": False})
+        self._check_approver(self.env._("send a timesheet back to the mentor"))
+        self._write_checked({"state": "draft", "approved_by_id": False})
+
+    def _check_approver(self, action):
+        """A coordinator of the mentor's programmes approves, and never their own timesheet."""
+        self.env["mentoring.match"]._check_is_coordinator(action)
+        if any(sheet.sudo().mentor_id.user_id == self.env.user for sheet in self):
+            raise UserError(self.env._("Someone else must %(action)s of your own.", action=action))

@@ -1,4 +1,5 @@
 from odoo import api, fields, models
+from odoo.exceptions import ValidationError
 
 DEFAULT_CONFIDENTIALITY = (
     "We will respect each other's confidentiality and will not disclose personal details or "
@@ -21,8 +22,9 @@ CONTACT_FREQUENCIES = [
 class MentoringProgram(models.Model):
     _name = "mentoring.program"
     _description = "Mentoring Programme"
-    _inherit = ["mail.thread"]
+    _inherit = ["mentoring.guard.mixin", "mail.thread"]
     _order = "name"
+    _protected_fields = frozenset({"match_ids"})
     _check_company_auto = True
 
     name = fields.Char(required=True, translate=True, tracking=True)
@@ -124,6 +126,34 @@ class MentoringProgram(models.Model):
         )
         for program in self:
             program.match_count = counts.get(program, 0)
+
+    @api.constrains("mentor_ids")
+    def _check_mentors_keep_ongoing_matches(self):
+        removed = (
+            self.env["mentoring.match"]
+            .sudo()
+            .search([("program_id", "in", self.ids), ("state", "in", ("introduced", "active", "on_hold"))])
+            .filtered(lambda m: m.mentor_id not in m.program_id.mentor_ids)
+        )
+        if removed:
+            raise ValidationError(
+                self.env._(
+                    "%(mentor)s still has ongoing matches in %(program)s: close them before taking "
+                    "the mentor out of the programme.",
+                    mentor=removed[0].mentor_id.name,
+                    program=removed[0].program_id.name,
+                )
+            )
+
+    def _user_coordinates(self):
+        """Whether the current user coordinates every programme of `self` (a programme
+        manager coordinates them all)."""
+        user = self.env.user
+        if self.env.su or user.has_group("peer_mentoring.group_manager"):
+            return True
+        if not user.has_group("peer_mentoring.group_coordinator"):
+            return False
+        return all(user in program.sudo().coordinator_ids for program in self)
 
     def _billing_profile_for(self, payer):
         """The payer's own billing profile, else this programme's default."""

@@ -1,4 +1,5 @@
 from odoo import api, fields, models
+from odoo.exceptions import UserError
 
 
 class MentoringSignatureMixin(models.AbstractModel):
@@ -45,14 +46,46 @@ class MentoringSignatureMixin(models.AbstractModel):
     def _signature_fields(self):
         return [f"{role}_signature" for role in self._signature_roles]
 
+    @staticmethod
+    def _role_fields(role):
+        return {f"{role}_signature", f"{role}_signed_by", f"{role}_signed_on"}
+
+    def _may_sign_as(self, role):
+        """Who may put a signature on the form: the coordinators of the programme record any
+        signature given in their presence; a mentor records their own and their mentee's,
+        never the coordinator's."""
+        self.ensure_one()
+        if self.program_id._user_coordinates():
+            return True
+        if role in ("mentor", "mentee"):
+            return self.sudo().mentor_id.user_id == self.env.user
+        return False
+
+    def _check_signers(self, vals_list):
+        if self.env.su:
+            return
+        for record, vals in zip(self, vals_list, strict=True):
+            for role in record._signature_roles:
+                if record._role_fields(role) & set(vals) and not record._may_sign_as(role):
+                    raise UserError(
+                        self.env._(
+                            "You cannot sign for the %(role)s on %(record)s: only the %(role)s, or "
+                            "a coordinator of the programme with them, can.",
+                            role=role,
+                            record=record.display_name,
+                        )
+                    )
+
     @api.model_create_multi
     def create(self, vals_list):
         records = super().create(vals_list)
+        records._check_signers(vals_list)
         if any(vals.get(f) for vals in vals_list for f in records._signature_fields()):
             records._stamp_signatures()
         return records
 
     def write(self, vals):
+        self._check_signers([vals] * len(self))
         res = super().write(vals)
         if any(vals.get(f) for f in self._signature_fields()):
             self._stamp_signatures()

@@ -14,6 +14,7 @@ class MentoringSignedDocumentMixin(models.AbstractModel):
     _name = "mentoring.signed.document.mixin"
     _description = "Signed Mentoring Document"
     _inherit = ["mentoring.match.child.mixin", "mentoring.signature.mixin"]
+    _protected_fields = frozenset({"state", "date_signed", "version", "previous_id"})
     # Content that must be filled in before a document can be signed: {field: label}.
     _required_to_sign = {}
 
@@ -30,7 +31,8 @@ class MentoringSignedDocumentMixin(models.AbstractModel):
     date_signed = fields.Date(readonly=True, copy=False, tracking=True)
 
     def write(self, vals):
-        if not self.env.context.get("mentoring_document_transition"):
+        # Only the action methods below write with sudo(), after their own checks.
+        if not self.env.su:
             frozen = self.filtered(lambda d: d.state != "draft")
             changed = [f for f in vals if not f.startswith(_BOOKKEEPING_PREFIXES)]
             if frozen and changed:
@@ -56,7 +58,7 @@ class MentoringSignedDocumentMixin(models.AbstractModel):
             )
 
     def _transition(self, vals):
-        return self.with_context(mentoring_document_transition=True).write(vals)
+        return self._write_checked(vals)
 
     def _missing_to_sign(self):
         self.ensure_one()
@@ -95,8 +97,10 @@ class MentoringSignedDocumentMixin(models.AbstractModel):
         self.ensure_one()
         if self.state == "draft":
             raise UserError(self.env._("This version is still a draft: change it directly."))
-        latest = self.search([("match_id", "=", self.match_id.id)], order="version desc", limit=1)
-        new = self.copy({"version": latest.version + 1, "previous_id": self.id})
+        self.check_access("write")
+        self.match_id._check_editable()
+        latest = self.sudo().search([("match_id", "=", self.match_id.id)], order="version desc", limit=1)
+        new = self.sudo().copy({"version": latest.version + 1, "previous_id": self.id}).sudo(False)
         self.message_post(body=self.env._("New version %(v)s started.", v=new.version))
         return {
             "type": "ir.actions.act_window",

@@ -91,8 +91,10 @@ class TestAccess(MentoringCase):
             )
 
     def test_mentor_cannot_change_matches_or_certify_themselves(self):
-        with self.assertRaises(AccessError):
+        with self.assertRaises(UserError):
             self.match.with_user(self.mentor_user).write({"state": "closed"})
+        with self.assertRaises(AccessError):
+            self.match.with_user(self.mentor_user).write({"date_end": self.today})
         with self.assertRaises(UserError):
             self.mentor.with_user(self.mentor_user).write({"capacity": 10})
         with self.assertRaises(UserError):

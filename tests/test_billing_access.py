@@ -36,37 +36,62 @@ class TestFinanceAccess(MentoringBillingCase):
         cls.invoice_move = cls.authorization.sale_order_id._create_invoices()
         cls.invoice_move.action_post()
 
-    def test_finance_reads_authorisations_and_billing_fields(self):
+    def test_finance_reads_authorisations_and_billing_entries(self):
         auth = self.authorization.with_user(self.finance_user)
-        self.assertEqual(auth.read(["name", "units_used", "member_id"])[0]["units_used"], 3)
-        encounter = self.billed.with_user(self.finance_user)
-        values = encounter.read(
-            ["date", "start_time", "end_time", "billed_units", "authorization_id", "mentor_id", "mentee_id"]
+        values = auth.read(["name", "units_used", "member_id", "mentee_name", "mentee_id"])[0]
+        self.assertEqual(values["units_used"], 3)
+        self.assertEqual(values["member_id"], "M-12345")
+        self.assertEqual(values["mentee_id"][1], "Jamie Rivera")
+        self.assertIn(self.authorization, auth.search([("mentee_name", "ilike", "Jamie")]))
+        entry = (
+            self.env["mentoring.billing.entry"]
+            .with_user(self.finance_user)
+            .search([("id", "=", self.billed.id)])
+        )
+        values = entry.read(
+            [
+                "date",
+                "start_time",
+                "end_time",
+                "billed_units",
+                "authorization_id",
+                "mentor_name",
+                "mentee_name",
+                "member_id",
+                "billing_status",
+                "invoice_id",
+            ]
         )[0]
         self.assertEqual(values["billed_units"], 3)
-        self.assertEqual(encounter.invoice_id, self.invoice_move)
-        mentee = self.mentee.with_user(self.finance_user).read(["name", "member_id", "payer_id"])[0]
-        self.assertEqual(mentee["member_id"], "M-12345")
+        self.assertEqual((values["start_time"], values["end_time"]), (13.0, 13.75))
+        self.assertEqual(values["billing_status"], "billed")
+        self.assertEqual(values["invoice_id"][0], self.invoice_move.id)
+        self.assertEqual(values["mentee_name"], "Jamie Rivera")
 
     def test_finance_cannot_read_what_was_said(self):
+        """Finance has no access to the meetings themselves: nothing of their content, chatter or
+        signatures is reachable, whatever the field."""
         encounter = self.billed.with_user(self.finance_user)
-        for field in CONTENT_FIELDS:
+        for field in [*CONTENT_FIELDS, "date", "mentee_signature", "message_ids", "activity_ids"]:
             with self.assertRaises(AccessError, msg=field):
                 encounter.read([field])
         with self.assertRaises(AccessError):
             encounter.export_data(["notes"])
         with self.assertRaises(AccessError):
-            encounter.search([("notes", "ilike", "family")])
-        # Read without naming fields: content simply is not there.
-        self.assertNotIn("family", str(encounter.read()))
-        self.assertNotIn("Practised", str(encounter.read()))
+            self.env["mentoring.encounter"].with_user(self.finance_user).search(
+                [("notes", "ilike", "family")]
+            )
+        entry = self.env["mentoring.billing.entry"].with_user(self.finance_user).browse(self.billed.id)
+        self.assertNotIn("family", str(entry.read()))
+        self.assertNotIn("Practised", str(entry.read()))
+        with self.assertRaises(AccessError):
+            entry.read(["encounter_id"])
 
-    def test_finance_cannot_read_mentee_sensitive_fields(self):
+    def test_finance_cannot_read_mentees_at_all(self):
         mentee = self.mentee.with_user(self.finance_user)
-        for field in ("birthdate", "age", "notes"):
+        for field in ("name", "birthdate", "age", "notes", "member_id"):
             with self.assertRaises(AccessError, msg=field):
                 mentee.read([field])
-        self.assertNotIn("secret", str(mentee.read()))
 
     def test_finance_cannot_read_plans_goals_agreements_or_closure_notes(self):
         for record in (self.plan, self.goal, self.agreement):
@@ -80,6 +105,10 @@ class TestFinanceAccess(MentoringBillingCase):
     def test_finance_cannot_change_mentoring_records(self):
         with self.assertRaises(AccessError):
             self.billed.with_user(self.finance_user).write({"end_time": 14.0})
+        with self.assertRaises(AccessError):
+            self.env["mentoring.billing.entry"].with_user(self.finance_user).browse(self.billed.id).write(
+                {"billed_units": 10}
+            )
         with self.assertRaises(AccessError):
             self.authorization.with_user(self.finance_user).write({"units_authorized": 400})
         with self.assertRaises(AccessError):
@@ -127,7 +156,8 @@ class TestFinanceAccess(MentoringBillingCase):
             company_id=company_2.id,
             company_ids=[Command.set(company_2.ids)],
         )
-        for record in (self.authorization, self.billed, self.mentee):
+        entry = self.env["mentoring.billing.entry"].browse(self.billed.id)
+        for record in (self.authorization, entry):
             self.assertFalse(self.env[record._name].with_user(finance_2).search([("id", "=", record.id)]))
             with self.assertRaises(AccessError):
                 record.with_user(finance_2).read(["display_name"])

@@ -93,7 +93,7 @@ class TestMatch(MentoringCase):
             self.env["mentoring.agreement"].with_user(self.mentor_user).create(
                 {"match_id": self.match.id, "purpose": "late"}
             )
-        self.match.with_user(self.coordinator_user).write({"closure_note": "Corrected by the coordinator"})
+        self.match.with_user(self.coordinator_user).write({"date_end": self.today})
         self.encounter.with_user(self.coordinator_user).write({"next_steps": "corrected"})
         self.assertEqual(self.encounter.next_steps, "corrected")
 

@@ -1,0 +1,83 @@
+from odoo import fields, models
+from odoo.tools import SQL
+
+BILLING_STATUSES = [
+    ("billed", "Billed"),
+    ("attention", "Needs attention"),
+    ("override", "Not billed (coordinator's decision)"),
+    ("not_billable", "Not billable"),
+]
+
+
+class MentoringBillingEntry(models.Model):
+    """What finance sees of a confirmed meeting: its billing facts and nothing else.
+
+    A read-only view over the encounters. Finance has no access to the encounters themselves,
+    so their notes, chatter, activities, attachments and signatures stay out of reach; this
+    record has none of those. Why a meeting was not billed is shown only when it is a billing
+    fact (no authorisation, no units left, the daily cap), never when it would tell the
+    outcome of the meeting."""
+
+    _name = "mentoring.billing.entry"
+    _description = "Billing of a Mentoring Meeting"
+    _auto = False
+    _order = "date desc, start_time desc, id desc"
+
+    encounter_id = fields.Many2one(
+        "mentoring.encounter", string="Meeting", readonly=True, groups="peer_mentoring.group_coordinator"
+    )
+    date = fields.Date(readonly=True)
+    start_time = fields.Float("Start", readonly=True)
+    end_time = fields.Float("End", readonly=True)
+    duration_minutes = fields.Integer("Minutes", readonly=True)
+    company_id = fields.Many2one("res.company", readonly=True)
+    program_id = fields.Many2one("mentoring.program", string="Programme", readonly=True)
+    mentor_name = fields.Char("Mentor", readonly=True)
+    mentee_name = fields.Char("Mentee", readonly=True)
+    member_id = fields.Char("Member ID", readonly=True)
+    payer_id = fields.Many2one("res.partner", string="Payer", readonly=True)
+    is_group_session = fields.Boolean("Group session", readonly=True)
+    authorization_id = fields.Many2one("mentoring.authorization", string="Authorisation", readonly=True)
+    billed_units = fields.Float(readonly=True, digits="Product Unit")
+    billing_status = fields.Selection(BILLING_STATUSES, readonly=True)
+    attention_reason = fields.Char("What to fix", readonly=True)
+    timesheet_id = fields.Many2one("account.analytic.line", string="Timesheet line", readonly=True)
+    invoice_id = fields.Many2one("account.move", string="Invoice", readonly=True)
+
+    @property
+    def _table_query(self):
+        # A query rather than a database view: it is read at search time, after every module
+        # has created its columns (the timesheet link comes from this addon's extension).
+        return SQL(
+            """
+            SELECT e.id,
+                   e.id AS encounter_id,
+                   e.date, e.start_time, e.end_time, e.duration_minutes,
+                   e.company_id, e.program_id,
+                   mentor.name AS mentor_name,
+                   mentee.name AS mentee_name,
+                   mentee.member_id,
+                   mentee.payer_id,
+                   e.is_group_session,
+                   e.authorization_id,
+                   e.billed_units,
+                   CASE WHEN e.billed_units > 0 THEN 'billed'
+                        WHEN e.needs_billing_attention THEN 'attention'
+                        WHEN e.billing_override_reason IS NOT NULL THEN 'override'
+                        ELSE 'not_billable' END AS billing_status,
+                   CASE WHEN e.needs_billing_attention THEN e.not_billed_reason END AS attention_reason,
+                   line.id AS timesheet_id,
+                   line.timesheet_invoice_id AS invoice_id
+              FROM mentoring_encounter e
+              JOIN mentoring_mentor mentor ON mentor.id = e.mentor_id
+              JOIN mentoring_mentee mentee ON mentee.id = e.mentee_id
+         LEFT JOIN LATERAL (
+                   SELECT l.id, l.timesheet_invoice_id
+                     FROM account_analytic_line l
+                    WHERE l.mentoring_encounter_id = e.id
+                    ORDER BY l.id
+                    LIMIT 1
+                   ) line ON TRUE
+             WHERE e.state = 'confirmed'
+            """
+        )
