@@ -46,6 +46,11 @@
         "views/account_analytic_line_views.xml",
         "views/menus.xml",
     ],
+    "assets": {
+        "web.assets_tests": [
+            "peer_mentoring/static/tests/tours/**/*",
+        ],
+    },
     "demo": [
         "demo/mentoring_demo.xml",
     ],

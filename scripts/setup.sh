@@ -25,6 +25,8 @@ command -v pg_ctlcluster >/dev/null || missing+=(postgresql)
 command -v wkhtmltopdf >/dev/null || missing+=(wkhtmltopdf)
 dpkg -s libpq-dev >/dev/null 2>&1 || missing+=(libpq-dev)
 command -v pdftotext >/dev/null || missing+=(poppler-utils)
+# Browser tours (HttpCase.start_tour) drive a headless Chromium.
+command -v chromium >/dev/null || missing+=(chromium)
 if [ ${#missing[@]} -gt 0 ]; then
     echo "== installing system packages: ${missing[*]}"
     as_root apt-get update -qq

@@ -14,7 +14,7 @@ echo "== pytest-odoo"
 cd "$ADDONS_LINK_DIR"
 set +e
 "$VENV/bin/pytest" -p no:cacheprovider --rootdir="$ADDONS_LINK_DIR" --odoo-config="$ODOO_CONF" \
-    --odoo-database="$TEST_DB" peer_mentoring/tests "$@"
+    --odoo-database="$TEST_DB" --odoo-http peer_mentoring/tests "$@"
 rc=$?
 set -e
 # pytest exits 5 when it collected no test: a suite that ran nothing has failed.
