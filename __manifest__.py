@@ -16,6 +16,7 @@
         "data/mentoring_interest_data.xml",
         "data/uom_data.xml",
         "data/ir_cron_data.xml",
+        "data/mail_activity_type_data.xml",
         "reports/mentoring_report_layout.xml",
         "reports/agreement_reports.xml",
         "reports/agreement_templates.xml",
@@ -44,9 +45,13 @@
         "views/res_partner_views.xml",
         "views/product_template_views.xml",
         "views/account_analytic_line_views.xml",
+        "views/mentoring_encounter_log_views.xml",
         "views/menus.xml",
     ],
     "assets": {
+        "web.assets_backend": [
+            "peer_mentoring/static/src/scss/*.scss",
+        ],
         "web.assets_tests": [
             "peer_mentoring/static/tests/tours/**/*",
         ],

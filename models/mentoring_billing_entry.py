@@ -16,16 +16,45 @@ class MentoringBillingEntry(models.Model):
     so their notes, chatter, activities, attachments and signatures stay out of reach; this
     record has none of those. Why a meeting was not billed is shown only when it is a billing
     fact (no authorisation, no units left, the daily cap), never when it would tell the
-    outcome of the meeting."""
+    outcome of the meeting.
+
+    A meeting billing could not bill gets an activity for the programme's coordinator here, on
+    the "needs attention" list, where finance sees it too and mentors never do."""
 
     _name = "mentoring.billing.entry"
     _description = "Billing of a Mentoring Meeting"
+    _inherit = ["mail.thread", "mail.activity.mixin"]
     _auto = False
     _order = "date desc, start_time desc, id desc"
+    # What the query reads: pending writes are flushed before it runs (same transaction).
+    _depends = {
+        "mentoring.encounter": [
+            "name",
+            "date",
+            "start_time",
+            "end_time",
+            "duration_minutes",
+            "company_id",
+            "program_id",
+            "mentor_id",
+            "mentee_id",
+            "is_group_session",
+            "authorization_id",
+            "billed_units",
+            "needs_billing_attention",
+            "billing_override_reason",
+            "not_billed_reason",
+            "state",
+        ],
+        "mentoring.mentor": ["name"],
+        "mentoring.mentee": ["name", "member_id", "payer_id"],
+        "account.analytic.line": ["mentoring_encounter_id", "timesheet_invoice_id"],
+    }
 
     encounter_id = fields.Many2one(
         "mentoring.encounter", string="Meeting", readonly=True, groups="peer_mentoring.group_coordinator"
     )
+    name = fields.Char(readonly=True)  # the meeting's neutral name: "Meeting of <date>"
     date = fields.Date(readonly=True)
     start_time = fields.Float("Start", readonly=True)
     end_time = fields.Float("End", readonly=True)
@@ -52,6 +81,7 @@ class MentoringBillingEntry(models.Model):
             """
             SELECT e.id,
                    e.id AS encounter_id,
+                   e.name,
                    e.date, e.start_time, e.end_time, e.duration_minutes,
                    e.company_id, e.program_id,
                    mentor.name AS mentor_name,

@@ -122,7 +122,7 @@ class MentoringEncounter(models.Model):
                 raise ValidationError(
                     self.env._(
                         "Start and end times must lie within the day (00:00 to 24:00): a meeting "
-                        "past midnight is logged as two encounters."
+                        "past midnight is logged as two meetings."
                     )
                 )
             if encounter.end_time <= encounter.start_time:
@@ -143,8 +143,8 @@ class MentoringEncounter(models.Model):
             if encounter.state == "confirmed" and encounter.date > today:
                 raise ValidationError(
                     self.env._(
-                        "The meeting on %(date)s has not happened yet: an encounter can be "
-                        "confirmed only on or after its date.",
+                        "The meeting on %(date)s has not happened yet: a meeting can be "
+                        "confirmed only on or after its day.",
                         date=format_date(self.env, encounter.date),
                     )
                 )
@@ -194,7 +194,7 @@ class MentoringEncounter(models.Model):
 
     @api.constrains("match_id")
     def _check_match_open_for_encounters(self):
-        self._check_match_ongoing(self.env._("log an encounter"))
+        self._check_match_ongoing(self.env._("log a meeting"))
 
     def _progress_problem(self):
         self.ensure_one()
@@ -259,12 +259,13 @@ class MentoringEncounter(models.Model):
         return res
 
     def action_confirm(self):
+        """Confirm the note of a valid meeting as documented. Billing records what it cannot bill
+        and never refuses: the mentor is not the one to fix an authorisation."""
         drafts = self.filtered(lambda e: e.state == "draft")
         if drafts != self:
-            raise UserError(self.env._("Only draft encounters can be confirmed."))
-        drafts._check_match_ongoing(self.env._("confirm an encounter"))
+            raise UserError(self.env._("This meeting is already confirmed or cancelled."))
+        drafts._check_match_ongoing(self.env._("confirm a meeting"))
         drafts._check_agreement_or_introductory()
-        drafts._check_billable_documentation()
         drafts._write_checked({"state": "confirmed"})
         drafts._sync_billing()
         return True
@@ -291,9 +292,8 @@ class MentoringEncounter(models.Model):
             if already.get(match, 0) + batch > allowed:
                 raise UserError(
                     self.env._(
-                        "%(match)s has no signed agreement yet, and the programme allows "
-                        "%(allowed)s introductory contact(s) before it is signed. Have the "
-                        "agreement signed first.",
+                        "%(match)s: no signed agreement yet. Before it is signed, the programme "
+                        "allows %(allowed)s first meeting(s). Sign the agreement together first.",
                         match=match.display_name,
                         allowed=allowed,
                     )

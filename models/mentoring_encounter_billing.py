@@ -1,11 +1,13 @@
 from collections import defaultdict
 
-from odoo import api, fields, models
+from markupsafe import Markup
+
+from odoo import SUPERUSER_ID, api, fields, models
 from odoo.exceptions import UserError
 from odoo.tools import format_date
 
 # Changing these on a confirmed encounter changes what is billed.
-BILLING_FIELDS = {"date", "start_time", "end_time", "is_group_session"}
+BILLING_FIELDS = {"date", "start_time", "end_time", "is_group_session", "billing_override_reason"}
 BILLING_READERS = "peer_mentoring.group_coordinator,account.group_account_invoice"
 
 
@@ -16,7 +18,13 @@ class MentoringEncounterBilling(models.AbstractModel):
     line, so that sale_timesheet delivers and invoices it. Units follow the payer's billing
     profile (unit, rounding, per-encounter or per-day, daily cap); the authorisation that
     expires first is drawn on first. Whole mentee-days are planned together, in one pass for a
-    whole batch."""
+    whole batch.
+
+    Billing never refuses a meeting: a valid meeting is confirmed as documented, and what
+    billing cannot bill (no authorisation, no units left, the daily cap, a note that lacks what
+    the payer requires) is recorded as not billed and needing attention, with an activity for
+    the programme's coordinator on the meeting's billing entry. Mentors never see it: they
+    read neither billing entries nor their activities."""
 
     _name = "mentoring.encounter.billing"
     _description = "Billing of Mentoring Encounters"
@@ -58,8 +66,9 @@ class MentoringEncounterBilling(models.AbstractModel):
     )
     billing_override_reason = fields.Text(
         copy=False,
-        help="A coordinator's reason to confirm an encounter that falls outside the "
-        "authorisation, its remaining units or the daily cap. It is then not billed.",
+        help="A coordinator's decision not to bill a meeting that falls outside the "
+        "authorisation, its remaining units or the daily cap, or whose note lacks what the payer "
+        "requires: it then no longer needs attention.",
     )
 
     @api.depends("timesheet_ids.timesheet_invoice_id")
@@ -119,23 +128,17 @@ class MentoringEncounterBilling(models.AbstractModel):
             checks.append((self._is_signed_by("mentee"), self.env._("mentee's signature")))
         return [label for ok, label in checks if not ok]
 
-    def _check_billable_documentation(self):
-        problems = []
-        for encounter in self:
-            if encounter._billing_setup_problem():
-                continue
-            gaps = encounter._documentation_gaps()
-            if gaps:
-                problems.append(
-                    self.env._(
-                        "The meeting of %(mentee)s on %(date)s is billable, so its note needs: %(gaps)s.",
-                        mentee=encounter.mentee_id.name,
-                        date=format_date(self.env, encounter.date),
-                        gaps=", ".join(gaps),
-                    )
-                )
-        if problems:
-            raise UserError("\n".join(problems))
+    def _documentation_problem(self):
+        """Why a payer would refuse the note of this billable encounter, or False."""
+        gaps = self._documentation_gaps()
+        if not gaps:
+            return False
+        return self.env._(
+            "The note of the meeting of %(mentee)s on %(date)s lacks what the payer requires: %(gaps)s.",
+            mentee=self.mentee_id.name,
+            date=format_date(self.env, self.date),
+            gaps=", ".join(gaps),
+        )
 
     def _check_override_by_coordinator(self, vals):
         if vals.get("billing_override_reason") and not self.env["mentoring.match"]._is_coordinator():
@@ -158,8 +161,8 @@ class MentoringEncounterBilling(models.AbstractModel):
 
     def _sync_billing(self, also_days=()):
         """Bring the timesheet lines of every mentee-day touched by `self` in line with the
-        confirmed encounters of that day. Raises when an encounter of `self` cannot be billed
-        and has no coordinator's override."""
+        confirmed encounters of that day, and the coordinator's activities with what needs
+        attention. Never raises for billing: what cannot be billed is recorded as such."""
         encounters = self.sudo()
         stale = encounters.filtered(lambda e: e.state != "confirmed")
         days = {(e.mentee_id.id, e.date) for e in encounters} | set(also_days)
@@ -172,21 +175,17 @@ class MentoringEncounterBilling(models.AbstractModel):
                 ("date", "in", list({day for _mentee, day in days})),
             ]
         ).filtered(lambda e: (e.mentee_id.id, e.date) in days)
-        results, problems = day_encounters._plan_billing(changing=encounters)
-        if problems:
-            raise UserError(
-                "\n".join(problems)
-                + "\n"
-                + self.env._(
-                    "A coordinator can record a billing override reason to confirm it as not billed."
-                )
-            )
+        touched = day_encounters | stale
+        needed_attention = touched.filtered("needs_billing_attention")
+        results = day_encounters._plan_billing()
         stale.timesheet_ids.unlink()
         stale.write({"authorization_id": False, "billed_units": 0, "needs_billing_attention": False})
         day_encounters._write_billing(results)
+        touched._sync_attention_activities(needed_attention)
 
-    def _plan_billing(self, changing):
-        """Units and authorisation of each encounter in `self` (whole mentee-days)."""
+    def _plan_billing(self):
+        """Units and authorisation of each encounter in `self` (whole mentee-days), or why it
+        is not billed and whether that needs attention (unless a coordinator decided)."""
         Authorization = self.env["mentoring.authorization"].sudo()
         auths = Authorization.search(
             [
@@ -209,7 +208,7 @@ class MentoringEncounterBilling(models.AbstractModel):
         for encounter in self.sorted(lambda e: (e.start_time, e.id)):
             by_day[(encounter.mentee_id.id, encounter.date)].append(encounter)
 
-        results, problems = {}, []
+        results = {}
         for (mentee_id, _day), encounters in by_day.items():
             minutes_so_far = units_so_far = 0
             for encounter in encounters:
@@ -220,6 +219,11 @@ class MentoringEncounterBilling(models.AbstractModel):
                 reason = encounter._billing_setup_problem()
                 if reason:
                     results[encounter] = (False, 0.0, reason, False)
+                    continue
+                undecided = not encounter.billing_override_reason
+                problem = encounter._documentation_problem()
+                if problem:
+                    results[encounter] = (False, 0.0, problem, undecided)
                     continue
                 profile = encounter._billing_profile()
                 minutes_so_far += encounter.duration_minutes
@@ -234,14 +238,12 @@ class MentoringEncounterBilling(models.AbstractModel):
                     auths_by_mentee[mentee_id], remaining, units, units_so_far, profile
                 )
                 if problem:
-                    if encounter in changing and not encounter.billing_override_reason:
-                        problems.append(problem)
-                    results[encounter] = (False, 0.0, problem, True)
+                    results[encounter] = (False, 0.0, problem, undecided)
                     continue
                 remaining[auth.id] -= units
                 units_so_far += units
                 results[encounter] = (auth, units, False, False)
-        return results, problems
+        return results
 
     def _pick_authorization(self, auths, remaining, units, units_so_far, profile):
         """The authorisation that expires first and still has the units, or why there is none."""
@@ -333,3 +335,48 @@ class MentoringEncounterBilling(models.AbstractModel):
             "mentoring_encounter_id": self.id,
             "company_id": self.company_id.id,
         }
+
+    def _sync_attention_activities(self, needed_attention):
+        """One activity for the programme's coordinator per meeting that came to need attention
+        (its billing entry: coordinators and finance read it, mentors do not), removed when it no
+        longer does. The summary is neutral; the note gives the billing fact, not the meeting."""
+        activity_type = self.env.ref("peer_mentoring.mail_activity_type_billing_attention")
+        flagged = self.filtered(lambda e: e.needs_billing_attention and e not in needed_attention)
+        cleared = needed_attention.filtered(lambda e: not e.needs_billing_attention)
+        # Created by the system rather than the acting mentor, who could otherwise change or
+        # delete an activity they may not read (mail's rule lets creators write their activities).
+        Activity = self.env["mail.activity"].with_user(SUPERUSER_ID)
+        if cleared:
+            Activity.search(
+                [
+                    ("res_model", "=", "mentoring.billing.entry"),
+                    ("res_id", "in", cleared.ids),
+                    ("activity_type_id", "=", activity_type.id),
+                ]
+            ).unlink()
+        flagged = flagged.filtered(lambda e: e._attention_coordinator())
+        if not flagged:
+            return
+        model_id = self.env["ir.model"]._get_id("mentoring.billing.entry")
+        Activity.create(
+            [
+                {
+                    "res_model_id": model_id,
+                    "res_id": encounter.id,
+                    "activity_type_id": activity_type.id,
+                    "summary": activity_type.summary,
+                    "note": Markup("<p>%s</p>") % encounter.not_billed_reason,
+                    "user_id": encounter._attention_coordinator().id,
+                    "date_deadline": fields.Date.context_today(self),
+                    "automated": True,
+                }
+                for encounter in flagged
+            ]
+        )
+
+    def _attention_coordinator(self):
+        """The match's coordinator when they coordinate the programme, else its first one."""
+        self.ensure_one()
+        coordinators = self.program_id.coordinator_ids
+        match_coordinator = self.match_id.coordinator_id
+        return match_coordinator if match_coordinator in coordinators else coordinators[:1]

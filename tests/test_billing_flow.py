@@ -68,22 +68,55 @@ class TestBillingFlow(MentoringBillingCase):
         )
         self.assertAlmostEqual(self.authorization.units_used, 1)
 
-    def test_daily_cap_refuses_then_override_confirms_unbilled(self):
+    def attention_entry(self, encounter):
+        self.env.invalidate_all()
+        return self.env["mentoring.billing.entry"].browse(encounter.id)
+
+    def test_beyond_the_daily_cap_is_confirmed_unbilled_until_a_coordinator_decides(self):
         self.profile.daily_cap_units = 4
-        self.billable_encounter(9.0, 10.0).action_confirm()  # 4 units
-        extra = self.billable_encounter(11.0, 11.25)
-        with self.assertRefused(UserError, "daily cap of 4 units"):
-            extra.action_confirm()
-        self.assertEqual(extra.state, "draft")
+        self.billable_encounter(9.0, 10.0).action_confirm()  # 60 minutes: 4 units, the cap
+        extra = self.billable_encounter(11.0, 11.25)  # 15 minutes: 1 unit more than the cap
+        extra.action_confirm()
+        self.assertEqual(extra.state, "confirmed")
+        self.assertEqual(extra.billed_units, 0)
+        self.assertFalse(extra.timesheet_ids)
+        self.assertTrue(extra.needs_billing_attention)
+        self.assertIn("daily cap of 4 units", extra.not_billed_reason)
+        entry = self.attention_entry(extra)
+        self.assertEqual(entry.billing_status, "attention")
+        self.assertEqual(entry.activity_ids.user_id, self.coordinator_user)
+        self.assertIn(extra, self.env["mentoring.encounter"].search([("needs_billing_attention", "=", True)]))
         extra.with_user(
             self.coordinator_user
         ).billing_override_reason = "Crisis support agreed with the payer"
-        extra.action_confirm()
-        self.assertEqual(extra.state, "confirmed")
-        self.assertTrue(extra.needs_billing_attention)
+        self.assertFalse(extra.needs_billing_attention)
         self.assertFalse(extra.timesheet_ids)
-        attention = self.env["mentoring.encounter"].search([("needs_billing_attention", "=", True)])
-        self.assertIn(extra, attention)
+        entry = self.attention_entry(extra)
+        self.assertEqual(entry.billing_status, "override")
+        self.assertFalse(entry.activity_ids, "the coordinator's decision settles it")
+
+    def test_coordinator_of_the_programme_gets_one_activity_per_meeting_needing_attention(self):
+        early = self.billable_encounter(9.0, 10.0, day=self.today - timedelta(days=90))
+        early.action_confirm()
+        entry = self.attention_entry(early)
+        activity = entry.activity_ids
+        self.assertEqual(len(activity), 1)
+        self.assertEqual(activity.user_id, self.coordinator_user)
+        self.assertEqual(
+            activity.activity_type_id, self.env.ref("peer_mentoring.mail_activity_type_billing_attention")
+        )
+        # Neutral: the billing fact, nothing of what was said or how it went.
+        self.assertIn("outside every approved authorisation", str(activity.note))
+        self.assertNotIn("Met goal", activity.summary + str(activity.note))
+        self.assertNotIn(self.goal.name, activity.summary + str(activity.note))
+        # Another meeting the same day plans the day again: still one activity.
+        self.billable_encounter(11.0, 11.5, day=early.date).action_confirm()
+        self.assertEqual(len(self.attention_entry(early).activity_ids), 1)
+        # Finance reads it on the "needs attention" list; the coordinator marks it done there.
+        finance_entry = entry.with_user(self.finance_user)
+        self.assertEqual(finance_entry.activity_ids.summary, activity.summary)
+        early.action_cancel()
+        self.assertFalse(activity.exists(), "a cancelled meeting needs no billing attention")
 
     def test_only_a_coordinator_records_a_billing_override(self):
         encounter = self.billable_encounter(9.0, 10.0)
@@ -100,30 +133,43 @@ class TestBillingFlow(MentoringBillingCase):
         self.assertEqual(second.authorization_id, self.authorization)
         self.assertEqual(sooner.state, "exhausted")
 
-    def test_outside_the_authorisation_dates_is_refused(self):
+    def test_outside_the_authorisation_dates_is_confirmed_and_needs_attention(self):
         early = self.billable_encounter(9.0, 10.0, day=self.today - timedelta(days=90))
-        with self.assertRefused(UserError, "outside every approved authorisation"):
-            early.action_confirm()
-        early.billing_override_reason = "Authorisation backdating requested"
         early.action_confirm()
+        self.assertEqual(early.state, "confirmed")
+        self.assertFalse(early.authorization_id)
         self.assertTrue(early.needs_billing_attention)
+        self.assertIn("outside every approved authorisation", early.not_billed_reason)
+        self.assertIn("outside every approved authorisation", self.attention_entry(early).attention_reason)
 
-    def test_beyond_the_remaining_units_is_refused(self):
+    def test_beyond_the_remaining_units_is_confirmed_and_needs_attention(self):
         small = self.create_authorization("AUTH-SMALL", units=2, date_to=self.today + timedelta(days=5))
         self.authorization.action_cancel()
         encounter = self.billable_encounter(9.0, 10.0)  # 4 units > 2
-        with self.assertRefused(UserError, "more than remain on authorisation AUTH-SMALL"):
-            encounter.action_confirm()
-        self.assertFalse(small.sale_line_id.analytic_line_ids)
-
-    def test_incomplete_documentation_lists_what_is_missing(self):
-        encounter = self.create_encounter(self.match, start_time=9.0, end_time=10.0, location_type="agency")
-        with self.assertRefused(UserError, "needs: goal worked on, mentor's signature, mentee's signature"):
-            encounter.action_confirm()
-        self.program.require_mentee_signature = False
-        encounter.write({"goal_id": self.goal.id, "mentor_signed_on": self.yesterday})
         encounter.action_confirm()
-        self.assertEqual(encounter.billed_units, 4)
+        self.assertEqual(encounter.state, "confirmed")
+        self.assertTrue(encounter.needs_billing_attention)
+        self.assertIn("more than remain on authorisation AUTH-SMALL", encounter.not_billed_reason)
+        self.assertFalse(small.sale_line_id.analytic_line_ids)
+        self.assertEqual(small.units_used, 0)
+
+    def test_incomplete_documentation_is_confirmed_and_lists_what_is_missing(self):
+        encounter = self.create_encounter(self.match, start_time=9.0, end_time=10.0, location_type="agency")
+        encounter.action_confirm()
+        self.assertEqual(encounter.state, "confirmed")
+        self.assertFalse(encounter.timesheet_ids)
+        self.assertTrue(encounter.needs_billing_attention)
+        self.assertIn(
+            "lacks what the payer requires: goal worked on, mentor's signature, mentee's signature",
+            encounter.not_billed_reason,
+        )
+        self.program.require_mentee_signature = False
+        documented = self.create_encounter(
+            self.match, start_time=11.0, end_time=12.0, goal_id=self.goal.id, mentor_signed_on=self.yesterday
+        )
+        documented.action_confirm()
+        self.assertEqual(documented.billed_units, 4)  # 60 minutes in 15-minute units
+        self.assertFalse(documented.needs_billing_attention)
 
     def test_unbillable_outcome_is_confirmed_without_a_timesheet(self):
         encounter = self.billable_encounter(
@@ -303,7 +349,10 @@ class TestGroupSessions(MentoringBillingCase):
         self.assertEqual(individual.authorization_id, self.authorization, "even though it expires later")
         self.assertEqual(group.timesheet_ids.so_line.product_id, self.group_product)
 
-    def test_group_session_without_a_group_authorisation_is_refused(self):
+    def test_group_session_without_a_group_authorisation_needs_attention(self):
         group = self.billable_encounter(9.0, 10.0, is_group_session=True)
-        with self.assertRefused(UserError, "outside every approved authorisation"):
-            group.action_confirm()
+        group.action_confirm()
+        self.assertEqual(group.state, "confirmed")
+        self.assertFalse(group.timesheet_ids)
+        self.assertTrue(group.needs_billing_attention)
+        self.assertIn("outside every approved authorisation", group.not_billed_reason)
