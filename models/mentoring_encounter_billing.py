@@ -146,6 +146,16 @@ class MentoringEncounterBilling(models.AbstractModel):
 
     def _check_not_invoiced(self, action):
         invoiced = self.sudo().filtered("invoice_id")
+        if invoiced and not self.env.user.has_groups(BILLING_READERS) and not self.env.su:
+            # A mentor is not the one to undo an invoice: the same refusal, without billing.
+            raise UserError(
+                self.env._(
+                    "You cannot %(action)s the meeting of %(date)s any more: it is part of a closed "
+                    "record. Ask your coordinator.",
+                    action=action,
+                    date=format_date(self.env, invoiced[0].date),
+                )
+            )
         if invoiced:
             raise UserError(
                 self.env._(

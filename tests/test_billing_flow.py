@@ -118,6 +118,15 @@ class TestBillingFlow(MentoringBillingCase):
         early.action_cancel()
         self.assertFalse(activity.exists(), "a cancelled meeting needs no billing attention")
 
+    def test_coordinator_marks_the_attention_activity_done_on_the_billing_entry(self):
+        early = self.billable_encounter(9.0, 10.0, day=self.today - timedelta(days=90))
+        early.action_confirm()
+        activity = self.attention_entry(early).activity_ids.with_user(self.coordinator_user)
+        activity.action_feedback("Asked the payer to backdate the authorisation")
+        entry = self.attention_entry(early).with_user(self.finance_user)
+        self.assertFalse(entry.activity_ids)
+        self.assertIn("backdate", str(entry.message_ids.mapped("body")), "finance reads the outcome")
+
     def test_only_a_coordinator_records_a_billing_override(self):
         encounter = self.billable_encounter(9.0, 10.0)
         with self.assertRefused(UserError, "Only a programme coordinator"):

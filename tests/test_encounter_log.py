@@ -3,7 +3,7 @@ from datetime import timedelta
 
 from freezegun import freeze_time
 
-from odoo.exceptions import AccessError
+from odoo.exceptions import AccessError, UserError
 from odoo.tests import Form, tagged
 
 from .common import MentoringBillingCase
@@ -178,6 +178,16 @@ class TestLogMeeting(MentoringBillingCase):
         self.assertFalse([text for text in seen if BILLING_WORDS.search(str(text))], seen)
         self.assertTrue(self.env["mail.activity"].search([("res_model", "=", "mentoring.billing.entry")]))
         self.assertFalse(Activity.search([("res_model", "=", "mentoring.billing.entry")]))
+
+    def test_a_mentor_correcting_an_invoiced_meeting_is_refused_without_billing_words(self):
+        encounter = self.billable_encounter(9.0, 10.0)
+        encounter.action_confirm()
+        self.invoice(self.authorization.sale_order_id)
+        with self.assertRefused(UserError, "Ask your coordinator") as refused:
+            encounter.with_user(self.mentor_user).write({"end_time": 10.5})
+        self.assertFalse(BILLING_WORDS.search(str(refused.exception)))
+        with self.assertRefused(UserError, "already billed on invoice"):
+            encounter.with_user(self.coordinator_user).write({"end_time": 10.5})
 
     def test_what_stops_the_save_is_said_on_the_screen_in_plain_words(self):
         cases = [

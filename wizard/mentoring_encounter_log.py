@@ -57,6 +57,9 @@ class MentoringEncounterLog(models.TransientModel):
     mentee_signature = fields.Binary("Your mentee's signature", attachment=False)
     problem = fields.Text(readonly=True)
 
+    def _compute_display_name(self):
+        self.display_name = self.env._("Log a meeting")
+
     def _loggable_matches(self):
         """The user's own relationships that are under way, read with the user's rights."""
         return self.env["mentoring.match"].search(
