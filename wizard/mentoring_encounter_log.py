@@ -28,6 +28,22 @@ class MentoringEncounterLog(models.TransientModel):
     _description = "Log a Meeting"
     _inherit = ["mentoring.guard.mixin"]
 
+    def _loggable_matches(self):
+        """The user's own relationships that are under way, read with the user's rights."""
+        return self.env["mentoring.match"].search(
+            [("mentor_id.user_id", "=", self.env.uid), ("state", "in", LOGGABLE_MATCH_STATES)]
+        )
+
+    def _default_mentee(self):
+        mentees = self._loggable_matches().mentee_id
+        return mentees if len(mentees) == 1 else False
+
+    def _default_start_time(self):
+        """Now, in the user's timezone, to the nearest five minutes (and within the day)."""
+        now = fields.Datetime.context_timestamp(self, fields.Datetime.now())
+        minutes = round((now.hour * 60 + now.minute + now.second / 60) / 5) * 5
+        return min(minutes, 24 * 60 - 5) / 60
+
     available_mentee_ids = fields.Many2many("mentoring.mentee", compute="_compute_available_mentee_ids")
     has_mentees = fields.Boolean(compute="_compute_available_mentee_ids")
     mentee_id = fields.Many2one(
@@ -39,7 +55,7 @@ class MentoringEncounterLog(models.TransientModel):
     date = fields.Date("Day", default=fields.Date.context_today)
     start_time = fields.Float("Start", default=lambda self: self._default_start_time())
     duration = fields.Selection(DURATIONS, string="How long?", default="60")
-    end_time = fields.Float("End", default=lambda self: min(24.0, self._default_start_time() + 1))
+    end_time = fields.Float("End")
     location_type = fields.Selection(PLACES, string="Where did you meet?")
     goal_id = fields.Many2one(
         "mentoring.goal",
@@ -59,22 +75,6 @@ class MentoringEncounterLog(models.TransientModel):
 
     def _compute_display_name(self):
         self.display_name = self.env._("Log a meeting")
-
-    def _loggable_matches(self):
-        """The user's own relationships that are under way, read with the user's rights."""
-        return self.env["mentoring.match"].search(
-            [("mentor_id.user_id", "=", self.env.uid), ("state", "in", LOGGABLE_MATCH_STATES)]
-        )
-
-    def _default_mentee(self):
-        mentees = self._loggable_matches().mentee_id
-        return mentees if len(mentees) == 1 else False
-
-    def _default_start_time(self):
-        """Now, in the user's timezone, to the nearest five minutes (and within the day)."""
-        now = fields.Datetime.context_timestamp(self, fields.Datetime.now())
-        minutes = round((now.hour * 60 + now.minute + now.second / 60) / 5) * 5
-        return min(minutes, 24 * 60 - 5) / 60
 
     def _compute_available_mentee_ids(self):
         mentees = self._loggable_matches().mentee_id
@@ -127,6 +127,31 @@ class MentoringEncounterLog(models.TransientModel):
         minutes = str(round((self.end_time - self.start_time) * 60))
         self.duration = minutes if minutes in dict(DURATIONS) else False
 
+    @api.model
+    def default_get(self, fields):
+        values = super().default_get(fields)
+        if "end_time" in fields and "start_time" in values and values.get("duration"):
+            values["end_time"] = min(24.0, values["start_time"] + int(values["duration"]) / 60)
+        return values
+
+    def action_save_and_sign(self):
+        """Create the meeting as the mentor and confirm it; on a problem, say it on the screen."""
+        self.ensure_one()
+        problem = self._problem()
+        if not problem:
+            try:
+                with self.env.cr.savepoint():
+                    encounter = self.env["mentoring.encounter"].create(self._prepare_encounter_values())
+                    encounter.action_confirm()
+            except AccessError:
+                raise
+            except UserError as error:  # ValidationError included: the rules' own plain words
+                problem = error.args[0]
+        if problem:
+            self.problem = problem
+            return False  # the screen reloads and shows the problem
+        return self._action_open_logged(encounter)
+
     def _needs_explanation(self):
         return self.progress in ("considerable", "some_steps") or (
             self.progress == "no_action" and self.no_action_reason == "other"
@@ -176,24 +201,6 @@ class MentoringEncounterLog(models.TransientModel):
             "mentor_signature": self.mentor_signature,
             "mentee_signature": self.mentee_signature,
         }
-
-    def action_save_and_sign(self):
-        """Create the meeting as the mentor and confirm it; on a problem, say it on the screen."""
-        self.ensure_one()
-        problem = self._problem()
-        if not problem:
-            try:
-                with self.env.cr.savepoint():
-                    encounter = self.env["mentoring.encounter"].create(self._prepare_encounter_values())
-                    encounter.action_confirm()
-            except AccessError:
-                raise
-            except UserError as error:  # ValidationError included: the rules' own plain words
-                problem = error.args[0]
-        if problem:
-            self.problem = problem
-            return False  # the screen reloads and shows the problem
-        return self._action_open_logged(encounter)
 
     def _action_open_logged(self, encounter):
         """The saved meeting, confirmed, with its Print button; breadcrumbs start afresh."""
