@@ -202,10 +202,19 @@ class TestMentorAccessFollowsTheMatch(MentoringBillingCase):
         with self.assertRaises(AccessError):
             proposal.with_user(self.mentor_b_user).read(["display_name"])
 
-    def test_closed_match_keeps_its_history_readable_by_the_mentor(self):
+    def test_closed_match_keeps_the_mentors_history_but_not_the_person(self):
         self.match._close("planned_end", "")
-        self.assertIn("Jamie's secret", self.mentee.with_user(self.mentor_user).notes)
+        self.env.invalidate_all()
         self.assertIn("Talked about home", self.encounter.with_user(self.mentor_user).notes)
+        with self.assertRaises(AccessError):
+            self.mentee.with_user(self.mentor_user).read(["notes"])
+        html = (
+            self.env["ir.actions.report"]
+            .with_user(self.mentor_user)
+            ._render_qweb_html("peer_mentoring.mentoring_encounter_report", self.encounter.ids)[0]
+            .decode()
+        )
+        self.assertIn("Jamie Rivera", html)
 
 
 @tagged("post_install", "-at_install")
