@@ -54,6 +54,7 @@
     },
     "demo": [
         "demo/mentoring_demo.xml",
+        "demo/mentoring_living_demo.xml",
     ],
     "application": True,
     "installable": True,

@@ -39,7 +39,7 @@ class MentoringAuthorization(models.Model):
     program_id = fields.Many2one("mentoring.program", string="Programme", required=True, check_company=True)
     company_id = fields.Many2one(related="program_id.company_id", store=True, index=True)
     # Finance reads the mentee's name and member ID here, not on the mentee's record.
-    mentee_name = fields.Char("Mentee", related="mentee_id.name", store=True)
+    mentee_name = fields.Char("Mentee's name", related="mentee_id.name", store=True)
     member_id = fields.Char(related="mentee_id.member_id")
     date_from = fields.Date(required=True, tracking=True)
     date_to = fields.Date(required=True, tracking=True, index=True)
