@@ -39,7 +39,7 @@ class MentoringAuthorization(models.Model):
     program_id = fields.Many2one("mentoring.program", string="Programme", required=True, check_company=True)
     company_id = fields.Many2one(related="program_id.company_id", store=True, index=True)
     # Finance reads the mentee's name and member ID here, not on the mentee's record.
-    mentee_name = fields.Char("Mentee", related="mentee_id.name", store=True)
+    mentee_name = fields.Char("Mentee's name", related="mentee_id.name", store=True)
     member_id = fields.Char(related="mentee_id.member_id")
     date_from = fields.Date(required=True, tracking=True)
     date_to = fields.Date(required=True, tracking=True, index=True)
@@ -127,7 +127,7 @@ class MentoringAuthorization(models.Model):
             auth._check_billing_set_up()
             order = self.env["sale.order"].sudo().create(auth._prepare_sale_order_values())
             order.action_confirm()
-            auth._make_project_private()
+            auth._make_project_private(order)
             line = order.order_line[:1]
             auth.write(
                 {
@@ -147,10 +147,10 @@ class MentoringAuthorization(models.Model):
                     )
                 )
 
-    def _make_project_private(self):
+    def _make_project_private(self, order):
         """The authorisation's project and task carry only its reference, and only the
         programme's coordinators and invited users see them (not every employee)."""
-        projects = self.sale_order_id.order_line.task_id.project_id | self.sale_order_id.order_line.project_id
+        projects = order.order_line.task_id.project_id | order.order_line.project_id
         projects.write({"privacy_visibility": "followers"})
         partners = self.program_id.coordinator_ids.partner_id
         if partners:

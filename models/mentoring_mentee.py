@@ -62,11 +62,13 @@ class MentoringMentee(models.Model):
 
     @api.model_create_multi
     def create(self, vals_list):
-        mentees = super().create(vals_list)
         if not self.env.su:
-            for mentee in mentees:
-                mentee._check_may_change_programmes(added=mentee.program_ids)
-        return mentees
+            for vals in vals_list:
+                programs = self._programmes_in_vals(vals)
+                if not programs:
+                    raise ValidationError(self.env._("Choose the programme the new mentee takes part in."))
+                self._check_may_change_programmes(added=programs)
+        return super().create(vals_list)
 
     def write(self, vals):
         before = {m: m.sudo().program_ids for m in self} if "program_ids" in vals and not self.env.su else {}
