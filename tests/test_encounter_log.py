@@ -245,8 +245,11 @@ class TestLogMeeting(MentoringBillingCase):
         Log = self.env["mentoring.encounter.log"]
         home = Log.with_user(self.mentor_user)._action_mentoring_home()
         self.assertEqual(home["res_model"], "mentoring.encounter.log")
+        # Everyone else: the first menu they see, as before (the coordinator's Needs doing).
+        needs_doing = self.env.ref("peer_mentoring.mentoring_overview_item_action")
+        self.assertEqual(Log.with_user(self.coordinator_user)._action_mentoring_home()["id"], needs_doing.id)
         self.assertEqual(
-            Log.with_user(self.coordinator_user)._action_mentoring_home()["res_model"], "mentoring.match"
+            Log.with_user(self.supervisor_user)._action_mentoring_home()["res_model"], "mentoring.match"
         )
         self.assertEqual(
             Log.with_user(self.finance_user)._action_mentoring_home()["res_model"], "mentoring.authorization"
