@@ -145,27 +145,24 @@ class MentoringEncounterBilling(models.AbstractModel):
             raise UserError(self.env._("Only a programme coordinator can record a billing override reason."))
 
     def _check_not_invoiced(self, action):
-        invoiced = self.sudo().filtered("invoice_id")
-        if invoiced and not self.env.user.has_groups(BILLING_READERS) and not self.env.su:
-            # A mentor is not the one to undo an invoice: the same refusal, without billing.
-            raise UserError(
-                self.env._(
-                    "You cannot %(action)s the meeting of %(date)s any more: it is part of a closed "
-                    "record. Ask your coordinator.",
-                    action=action,
-                    date=format_date(self.env, invoiced[0].date),
-                )
+        invoiced = self.sudo().filtered("invoice_id")[:1]
+        if not invoiced:
+            return
+        values = {"action": action, "date": format_date(self.env, invoiced.date)}
+        if self.env.su or self.env.user.has_groups(BILLING_READERS):
+            message = self.env._(
+                "You cannot %(action)s the meeting of %(date)s: it is already billed on invoice "
+                "%(invoice)s. Ask finance to issue a credit note first.",
+                invoice=invoiced.invoice_id.name,
+                **values,
             )
-        if invoiced:
-            raise UserError(
-                self.env._(
-                    "You cannot %(action)s the meeting of %(date)s: it is already billed on invoice "
-                    "%(invoice)s. Ask finance to issue a credit note first.",
-                    action=action,
-                    date=format_date(self.env, invoiced[0].date),
-                    invoice=invoiced[0].invoice_id.name,
-                )
+        else:  # a mentor is not the one to undo an invoice: the same refusal, without billing
+            message = self.env._(
+                "You cannot %(action)s the meeting of %(date)s any more: it is part of a closed "
+                "record. Ask your coordinator.",
+                **values,
             )
+        raise UserError(message)
 
     # Planning and writing the timesheets -----------------------------------------------------
 
