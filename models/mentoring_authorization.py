@@ -16,7 +16,7 @@ class MentoringAuthorization(models.Model):
 
     _name = "mentoring.authorization"
     _description = "Service Authorisation"
-    _inherit = ["mentoring.guard.mixin", "mail.thread", "mail.activity.mixin"]
+    _inherit = ["mentoring.guard.mixin", "mentoring.thread.mixin", "mail.activity.mixin"]
     _order = "date_to, id"
     _protected_fields = frozenset(
         {
@@ -35,7 +35,9 @@ class MentoringAuthorization(models.Model):
     payer_id = fields.Many2one(
         "res.partner", required=True, tracking=True, domain=[("is_mentoring_payer", "=", True)]
     )
-    mentee_id = fields.Many2one("mentoring.mentee", required=True, index=True, check_company=True)
+    mentee_id = fields.Many2one(
+        "mentoring.mentee", required=True, index=True, check_company=True, tracking=True
+    )
     program_id = fields.Many2one("mentoring.program", string="Programme", required=True, check_company=True)
     company_id = fields.Many2one(related="program_id.company_id", store=True, index=True)
     # Finance reads the mentee's name and member ID here, not on the mentee's record.
@@ -146,6 +148,33 @@ class MentoringAuthorization(models.Model):
                         product=auth.product_id.display_name,
                     )
                 )
+
+    # What the payer authorised: fixed once approved (the sale order was made from it).
+    _authorised_terms = frozenset(
+        {
+            "name",
+            "payer_id",
+            "mentee_id",
+            "program_id",
+            "date_from",
+            "date_to",
+            "units_authorized",
+            "is_group_service",
+            "price_unit",
+        }
+    )
+
+    def write(self, vals):
+        if not self.env.su and self._authorised_terms & set(vals):
+            self.check_access("write")
+        if not self.env.su and self._authorised_terms & set(vals) and any(a.state != "draft" for a in self):
+            raise UserError(
+                self.env._(
+                    "An approved authorisation keeps the terms the payer gave. To change them, "
+                    "record the payer's new authorisation (and cancel this one if nothing was billed on it)."
+                )
+            )
+        return super().write(vals)
 
     def _make_project_private(self, order):
         """The authorisation's project and task carry only its reference, and only the

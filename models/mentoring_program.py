@@ -127,6 +127,12 @@ class MentoringProgram(models.Model):
         for program in self:
             program.match_count = counts.get(program, 0)
 
+    def write(self, vals):
+        res = super().write(vals)
+        if "coordinator_ids" in vals:
+            self.sudo().match_ids._prune_relationship_followers()
+        return res
+
     @api.constrains("mentor_ids")
     def _check_mentors_keep_ongoing_matches(self):
         removed = (

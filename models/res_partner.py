@@ -1,4 +1,5 @@
 from odoo import fields, models
+from odoo.exceptions import UserError
 
 
 class ResPartner(models.Model):
@@ -13,3 +14,25 @@ class ResPartner(models.Model):
         help="How this payer wants mentoring time rounded and capped. Without one, the "
         "programme's profile applies.",
     )
+
+    def write(self, vals):
+        if "name" in vals and not self.env.su:
+            self._check_may_rename_mentoring_people()
+        return super().write(vals)
+
+    def _check_may_rename_mentoring_people(self):
+        """A mentee's or mentor's name is copied onto their mentoring records, authorisations and
+        billing: only someone who coordinates their programmes renames them."""
+        Mentee = self.env["mentoring.mentee"].sudo().with_context(active_test=False)
+        Mentor = self.env["mentoring.mentor"].sudo().with_context(active_test=False)
+        mentees = Mentee.search([("partner_id", "in", self.ids)])
+        mentors = Mentor.search([("partner_id", "in", self.ids)])
+        programs = mentees.program_ids | mentees.match_ids.program_id | mentors._governing_programs()
+        if (mentees or mentors) and not programs._user_coordinates():
+            raise UserError(
+                self.env._(
+                    "%(name)s takes part in mentoring: ask a coordinator of %(programs)s to change the name.",
+                    name=", ".join(self.mapped("name")),
+                    programs=", ".join(programs.mapped("name")),
+                )
+            )

@@ -5,6 +5,6 @@ registry.category("web_tour.tours").add("peer_mentoring_smoke_tour", {
     url: "/odoo",
     steps: () => [
         ...stepUtils.goToAppSteps("peer_mentoring.mentoring_menu_root", "Open Mentoring"),
-        { trigger: ".o_breadcrumb:contains(Matches)" },
+        { trigger: ".o_breadcrumb:contains(Needs doing)" },
     ],
 });
