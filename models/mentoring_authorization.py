@@ -208,6 +208,9 @@ class MentoringAuthorization(models.Model):
             "product_id": self.product_id.id,
             "product_uom_qty": self.units_authorized,
             "name": self._sale_line_description(),
+            # Medicaid and managed-care services carry no sales tax: whatever default tax the
+            # product picked up from the company, the payer's order line (and invoice) has none.
+            "tax_ids": [Command.clear()],
         }
         if self.price_unit:
             line["price_unit"] = self.price_unit
@@ -274,9 +277,15 @@ class MentoringAuthorization(models.Model):
                     ),
                     self.env._("Ask %(payer)s for a new authorisation in time.", payer=auth.payer_id.name),
                 )
+        self._follow_units()
+
+    def _follow_units(self):
+        """An authorisation is exhausted while no unit remains, and approved again when units
+        come back (a meeting cancelled or shortened)."""
         self.filtered(lambda a: a.state == "approved" and a.units_remaining <= 0).write(
             {"state": "exhausted"}
         )
+        self.filtered(lambda a: a.state == "exhausted" and a.units_remaining > 0).write({"state": "approved"})
 
     def _billing_profile(self):
         self.ensure_one()

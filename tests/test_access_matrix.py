@@ -76,9 +76,7 @@ class TestRoleMatrix(MentoringBillingCase, HttpCase):
             message_type="comment",
             partner_ids=cls.coordinator_user.partner_id.ids,
         )
-        cls.mentee.message_subscribe(
-            partner_ids=(cls.supervisor_user | cls.coordinator_user).partner_id.ids
-        )
+        cls.mentee.message_subscribe(partner_ids=(cls.supervisor_user | cls.coordinator_user).partner_id.ids)
         cls.program.product_id = False
         cls.sheet = cls.env["mentoring.monthly.timesheet"].create(
             {"mentor_id": cls.mentor.id, "month": cls.yesterday}
