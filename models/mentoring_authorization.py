@@ -78,11 +78,12 @@ class MentoringAuthorization(models.Model):
     task_id = fields.Many2one("project.task", readonly=True, copy=False)
     currency_id = fields.Many2one(related="sale_order_id.currency_id")
     # Units in the payer's unit, read from the order line (which counts in the product's).
-    units_used = fields.Float(compute="_compute_units", digits="Product Unit")
-    units_remaining = fields.Float(compute="_compute_units", digits="Product Unit")
+    units_used = fields.Float("Units used", compute="_compute_units", digits="Product Unit")
+    units_remaining = fields.Float("Units remaining", compute="_compute_units", digits="Product Unit")
     percent_used = fields.Float("% used", compute="_compute_units")
-    units_invoiced = fields.Float(compute="_compute_units", digits="Product Unit")
+    units_invoiced = fields.Float("Units invoiced", compute="_compute_units", digits="Product Unit")
     units_to_invoice = fields.Float(
+        "Units to invoice",
         compute="_compute_units",
         search="_search_units_to_invoice",
         digits="Product Unit",
