@@ -132,13 +132,15 @@ class TestFinanceInvoicing(MentoringBillingCase):
         order = self.authorization.sale_order_id.with_user(other_coordinator)
         self.assertEqual(order.mentoring_authorization_count, 0)
 
-    def test_finance_opens_the_authorisation_its_order_and_invoice(self):
+    def test_finance_opens_the_authorisation_its_order_invoice_and_links(self):
         """The forms load as the web client loads them, without an access error (sale_project
-        looks for the order's projects by a field only salespeople may read)."""
+        looks for the order's projects by a field only salespeople may read; the programme form
+        shows matches and mentors)."""
         self.deliver_meetings(self.yesterday)
         invoice = self.create_invoices(self.finance_user, self.authorization)
         sale_wizard = self.env.ref("sale.action_view_sale_advance_payment_inv")
-        for record in (self.authorization, self.authorization.sale_order_id, invoice):
+        linked = (self.program, self.payer, self.product)  # the authorisation's links
+        for record in (self.authorization, self.authorization.sale_order_id, invoice, *linked):
             self.env.invalidate_all()  # nothing computed earlier as superuser
             Model = self.env[record._name].with_user(self.finance_user)
             arch = etree.fromstring(Model.get_views([(False, "form")])["views"]["form"]["arch"])
@@ -151,7 +153,7 @@ class TestFinanceInvoicing(MentoringBillingCase):
             self.assertFalse(arch.xpath("//button[@name=$action]", action=str(sale_wizard.id)), record._name)
             values = Model.browse(record.id).web_read(spec)[0]
             self.assertEqual(values["id"], record.id)
-            if record._name != "mentoring.authorization":
+            if record._name in ("sale.order", "account.move"):
                 self.assertEqual(values["mentoring_authorization_count"], 1, record._name)
 
 
