@@ -1,4 +1,4 @@
-from odoo import fields, models
+from odoo import api, fields, models
 from odoo.exceptions import UserError
 
 
@@ -14,6 +14,10 @@ class ResPartner(models.Model):
         help="How this payer wants mentoring time rounded and capped. Without one, the "
         "programme's profile applies.",
     )
+
+    @api.constrains("mentoring_billing_profile_id")
+    def _check_billing_profile_agrees_with_products(self):
+        self._mentoring_billed_programs()._check_billing_units()
 
     def write(self, vals):
         if "name" in vals and not self.env.su:
@@ -36,3 +40,12 @@ class ResPartner(models.Model):
                     programs=", ".join(programs.mapped("name")),
                 )
             )
+
+    def _mentoring_billed_programs(self):
+        """The programmes that bill these payers: those of their authorisations."""
+        authorizations = (
+            self.env["mentoring.authorization"]
+            .sudo()
+            .search([("payer_id", "in", self.ids), ("state", "!=", "cancelled")])
+        )
+        return authorizations.program_id
