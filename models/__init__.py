@@ -1,4 +1,5 @@
 from . import mentoring_guard_mixin
+from . import mentoring_thread_mixin
 from . import mentoring_signature_mixin
 from . import mentoring_encounter_billing
 from . import mentoring_match_child_mixin
@@ -21,6 +22,8 @@ from . import mentoring_monthly_timesheet
 from . import res_partner
 from . import product_template
 from . import account_analytic_line
+from . import mentoring_authorization_link_mixin
 from . import account_move
+from . import sale_order
 from . import hr_employee
 from . import ir_actions_report

@@ -185,9 +185,11 @@ class MentoringEncounterBilling(models.AbstractModel):
         touched = day_encounters | stale
         needed_attention = touched.filtered("needs_billing_attention")
         results = day_encounters._plan_billing()
+        released = stale.authorization_id
         stale.timesheet_ids.unlink()
         stale.write({"authorization_id": False, "billed_units": 0, "needs_billing_attention": False})
         day_encounters._write_billing(results)
+        released._follow_units()
         touched._sync_attention_activities(needed_attention)
 
     def _plan_billing(self):

@@ -50,6 +50,15 @@ class MentoringMatchChildMixin(models.AbstractModel):
         self.match_id._check_editable()
         return super().write(vals)
 
+    @api.ondelete(at_uninstall=False)
+    def _unlink_only_if_match_editable(self):
+        self.match_id._check_editable()
+
+    def message_post(self, **kwargs):
+        if not self.env.su:
+            self.match_id._check_editable()
+        return super().message_post(**kwargs)
+
     def _check_match_ongoing(self, action):
         closed = self.match_id.filtered(lambda m: m.state not in ("introduced", "active"))
         if closed:

@@ -91,9 +91,16 @@ class TestBillingFlow(MentoringBillingCase):
         ).billing_override_reason = "Crisis support agreed with the payer"
         self.assertFalse(extra.needs_billing_attention)
         self.assertFalse(extra.timesheet_ids)
-        entry = self.attention_entry(extra)
-        self.assertEqual(entry.billing_status, "override")
-        self.assertFalse(entry.activity_ids, "the coordinator's decision settles it")
+        self.env.invalidate_all()
+        self.assertFalse(
+            self.env["mentoring.billing.entry"].search([("id", "=", extra.id)]),
+            "the coordinator's decision settles it: not billed, no longer on the list",
+        )
+        self.assertFalse(
+            self.env["mail.activity"].search(
+                [("res_model", "=", "mentoring.billing.entry"), ("res_id", "=", extra.id)]
+            )
+        )
 
     def test_coordinator_of_the_programme_gets_one_activity_per_meeting_needing_attention(self):
         early = self.billable_encounter(9.0, 10.0, day=self.today - timedelta(days=90))

@@ -1,2 +1,3 @@
 from . import mentoring_match_close
+from . import mentoring_authorization_invoice
 from . import mentoring_encounter_log

@@ -5,7 +5,6 @@ registry.category("web_tour.tours").add("peer_mentoring_smoke_tour", {
     url: "/odoo",
     steps: () => [
         ...stepUtils.goToAppSteps("peer_mentoring.mentoring_menu_root", "Open Mentoring"),
-        // An administrator coordinates: the app opens on the coordinator's home.
         { trigger: ".o_breadcrumb:contains(Needs doing)" },
     ],
 });
