@@ -14,7 +14,7 @@ class MentoringBillingEntry(models.Model):
 
     A read-only view over the encounters. Finance has no access to the encounters themselves,
     so their notes, chatter, activities, attachments and signatures stay out of reach; this
-    record has none of those. Why a meeting was not billed is shown only when it is a billing
+    record carries none of those (its own chatter holds only its billing activities). Why a meeting was not billed is shown only when it is a billing
     fact (no authorisation, no units left, the daily cap). Meetings the payer's rules do not bill
     (an outcome, an intern) are not listed at all: that they were not billed could tell the outcome.
 
@@ -23,7 +23,7 @@ class MentoringBillingEntry(models.Model):
 
     _name = "mentoring.billing.entry"
     _description = "Billing of a Mentoring Meeting"
-    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _inherit = ["mentoring.thread.mixin", "mail.activity.mixin"]
     _auto = False
     _order = "date desc, start_time desc, id desc"
     # What the query reads: pending writes are flushed before it runs (same transaction).
