@@ -35,11 +35,27 @@ class MentoringAuthorization(models.Model):
     payer_id = fields.Many2one(
         "res.partner", required=True, tracking=True, domain=[("is_mentoring_payer", "=", True)]
     )
-    mentee_id = fields.Many2one("mentoring.mentee", required=True, index=True, check_company=True)
-    program_id = fields.Many2one("mentoring.program", string="Programme", required=True, check_company=True)
-    company_id = fields.Many2one(related="program_id.company_id", store=True, index=True)
+    mentee_id = fields.Many2one(
+        "mentoring.mentee",
+        required=True,
+        index=True,
+        check_company=True,
+        domain="program_id and [('program_ids', 'in', program_id)] or []",
+    )
+    program_id = fields.Many2one(
+        "mentoring.program",
+        string="Programme",
+        required=True,
+        check_company=True,
+        domain=[("user_is_coordinator", "=", True)],
+    )
+    # The user's company until a programme is chosen, so that the drop-downs offer something; the
+    # programme's check_company keeps the two equal.
+    company_id = fields.Many2one(
+        "res.company", required=True, default=lambda self: self.env.company, index=True
+    )
     # Finance reads the mentee's name and member ID here, not on the mentee's record.
-    mentee_name = fields.Char("Mentee", related="mentee_id.name", store=True)
+    mentee_name = fields.Char("Mentee name", related="mentee_id.name", store=True)
     member_id = fields.Char(related="mentee_id.member_id")
     date_from = fields.Date(required=True, tracking=True)
     date_to = fields.Date(required=True, tracking=True, index=True)
