@@ -20,6 +20,7 @@ class MentoringGuardMixin(models.AbstractModel):
     # record rules that refuse a write decide it, so a form never offers what saving refuses.
     can_edit = fields.Boolean(compute="_compute_can_edit")
 
+    @api.depends_context("uid")
     def _compute_can_edit(self):
         writable = self._origin._filtered_access("write")
         may_create = self.browse().has_access("create")

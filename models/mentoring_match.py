@@ -169,7 +169,8 @@ class MentoringMatch(models.Model):
         result = super()._web_read_group_format(groupby, aggregates, groups)
         if groupby and groupby[0] == "state":
             for group in result:
-                group["__fold"] = group["state"] in FOLDED_STATES
+                if group["state"] in FOLDED_STATES:
+                    group["__fold"] = True
         return result
 
     @api.depends_context("uid")
