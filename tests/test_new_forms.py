@@ -136,6 +136,12 @@ class TestBlockersOfTheNewForms(WebClient, MentoringBillingCase):
             self.offered_ids(self.manager_user, "mentoring.match", "program_id"),
         )
 
+    def test_new_mentee_and_mentor_offer_the_programmes_the_user_coordinates(self):
+        for model in ("mentoring.mentee", "mentoring.mentor"):
+            arch, descriptions, values = self.open_form(self.coordinator_user, model)
+            offered = self.offered(self.coordinator_user, arch, descriptions, "program_ids", values)
+            self.assertEqual([r["id"] for r in offered], self.program.ids, model)
+
     def test_new_authorisation_offers_the_coordinators_mentees_and_programmes(self):
         user = self.coordinator_user
         self.assertEqual(

@@ -66,7 +66,10 @@ class TestEachRoleSeesWhatItMayChange(WebClient, MentoringCase):
         _arch, _values, editable = self.editable_fields(self.supervisor_user, draft)
         self.assertEqual(editable, set())
         _arch, _values, editable = self.editable_fields(self.mentor_user, draft)
-        self.assertIn("purpose", editable)
+        self.assertLessEqual({"purpose", "mentor_signed_on", "mentee_signed_on"}, editable)
+        self.assertNotIn("coordinator_signed_on", editable, "a mentor never signs for the coordinator")
+        _arch, _values, editable = self.editable_fields(self.coordinator_user, draft)
+        self.assertLessEqual({"purpose", "mentor_signed_on", "coordinator_signed_on"}, editable)
 
     def test_supervisor_cannot_submit_a_supervised_mentors_timesheet(self):
         sheet = self.env["mentoring.monthly.timesheet"].create({"mentor_id": self.mentor.id})
