@@ -49,8 +49,7 @@ class MentoringAuthorization(models.Model):
         check_company=True,
         domain=[("user_is_coordinator", "=", True)],
     )
-    # The user's company until a programme is chosen, so that the drop-downs offer something; the
-    # programme's check_company keeps the two equal.
+    # Set before its parent is chosen, as on a match (see there).
     company_id = fields.Many2one(
         "res.company", required=True, default=lambda self: self.env.company, index=True
     )

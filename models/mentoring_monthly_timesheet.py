@@ -24,8 +24,7 @@ class MentoringMonthlyTimesheet(models.Model):
         default=lambda self: self._default_mentor_id(),
         domain=[("user_may_claim_time", "=", True)],
     )
-    # The user's company until a mentor is chosen, so that the drop-down offers something; the
-    # mentor's check_company keeps the two equal.
+    # Set before its parent is chosen, as on a match (see there).
     company_id = fields.Many2one(
         "res.company", required=True, default=lambda self: self.env.company, index=True
     )

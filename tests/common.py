@@ -244,6 +244,21 @@ class WebClient:
 
     FALSY = ("0", "false", "False")
 
+    def visible_actions(self, user):
+        """The actions of the Mentoring app's menus that the web client shows `user`."""
+        Menu = self.env["ir.ui.menu"].with_user(user)
+        visible = Menu._visible_menu_ids()
+        root = self.env.ref("peer_mentoring.mentoring_menu_root")
+        # The web client builds the menu tree from the root: a menu shows only if each ancestor does.
+        menus = Menu.browse(visible).filtered(
+            lambda m: (
+                m.action
+                and m.parent_path.startswith(root.parent_path)
+                and all(int(ancestor) in visible for ancestor in m.parent_path.strip("/").split("/"))
+            )
+        )
+        return list(dict.fromkeys(menu.action.sudo() for menu in menus))
+
     def eval_context(self, user, values=None):
         env = self.env(user=user)
         return {

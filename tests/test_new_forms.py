@@ -21,19 +21,6 @@ class TestEveryNewFormOffersChoices(WebClient, MentoringBillingCase):
     """For each menu a role sees and each of its "New" forms: the form loads with its defaults,
     and every required drop-down the role can fill lists at least one record it may pick."""
 
-    def visible_actions(self, user):
-        Menu = self.env["ir.ui.menu"].with_user(user)
-        visible = Menu._visible_menu_ids()
-        root = self.env.ref("peer_mentoring.mentoring_menu_root")
-        menus = Menu.browse(visible).filtered(
-            lambda m: (
-                m.action
-                and m.parent_path.startswith(root.parent_path)
-                and all(int(ancestor) in visible for ancestor in m.parent_path.strip("/").split("/"))
-            )
-        )
-        return list(dict.fromkeys(menu.action.sudo() for menu in menus))
-
     def check_new_forms(self, role, user):
         """Return (model, field, offered names) for each required drop-down of each New form."""
         checked = []

@@ -2,29 +2,17 @@ from lxml import etree
 
 from odoo.tests import tagged
 
-from .common import MentoringBillingCase
+from .common import MentoringBillingCase, WebClient
 
 
 @tagged("post_install", "-at_install")
-class TestMenusOpenForEachRole(MentoringBillingCase):
+class TestMenusOpenForEachRole(WebClient, MentoringBillingCase):
     """Every menu a role is shown opens: its views load and its first page reads, with the fields
     those views ask for, without an access error."""
 
     def open_visible_menus(self, user):
-        Menu = self.env["ir.ui.menu"].with_user(user)
-        visible = Menu._visible_menu_ids()  # what the web client shows this user
-        root = self.env.ref("peer_mentoring.mentoring_menu_root")
-        # The web client builds the menu tree from the root: a menu shows only if each ancestor does.
-        menus = Menu.browse(visible).filtered(
-            lambda m: (
-                m.action
-                and m.parent_path.startswith(root.parent_path)
-                and all(int(ancestor) in visible for ancestor in m.parent_path.strip("/").split("/"))
-            )
-        )
         opened = []
-        for menu in menus:
-            action = menu.action.sudo()
+        for action in self.visible_actions(user):
             Model = self.env[action.res_model].with_user(user)
             modes = [mode for mode in action.view_mode.split(",") if mode != "calendar"]
             views = Model.get_views([(False, mode) for mode in modes] + [(False, "search")])
