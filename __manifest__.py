@@ -39,6 +39,7 @@
         "views/mentoring_interest_views.xml",
         "views/mentoring_billing_profile_views.xml",
         "views/mentoring_billing_entry_views.xml",
+        "views/mentoring_overview_item_views.xml",
         "views/mentoring_authorization_views.xml",
         "views/mentoring_monthly_timesheet_views.xml",
         "views/res_partner_views.xml",

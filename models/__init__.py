@@ -15,6 +15,7 @@ from . import mentoring_encounter
 from . import mentoring_billing_profile
 from . import mentoring_authorization
 from . import mentoring_billing_entry
+from . import mentoring_overview_item
 from . import mentoring_monthly_timesheet
 from . import res_partner
 from . import product_template

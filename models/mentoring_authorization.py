@@ -142,7 +142,7 @@ class MentoringAuthorization(models.Model):
             auth._check_billing_set_up()
             order = self.env["sale.order"].sudo().create(auth._prepare_sale_order_values())
             order.action_confirm()
-            auth._make_project_private()
+            auth._make_project_private(order)
             line = order.order_line[:1]
             auth.write(
                 {
@@ -162,10 +162,10 @@ class MentoringAuthorization(models.Model):
                     )
                 )
 
-    def _make_project_private(self):
+    def _make_project_private(self, order):
         """The authorisation's project and task carry only its reference, and only the
         programme's coordinators and invited users see them (not every employee)."""
-        projects = self.sale_order_id.order_line.task_id.project_id | self.sale_order_id.order_line.project_id
+        projects = order.order_line.task_id.project_id | order.order_line.project_id
         projects.write({"privacy_visibility": "followers"})
         partners = self.program_id.coordinator_ids.partner_id
         if partners:

@@ -73,6 +73,12 @@ class MentoringGuardMixin(models.AbstractModel):
                 if ids:
                     self.env[field.comodel_name].browse(ids).check_access("read")
 
+    def _programmes_in_vals(self, vals, field_name="program_ids"):
+        """The programmes a create would link, from the values or the defaults."""
+        value = vals.get(field_name) or self.default_get([field_name]).get(field_name)
+        ids = self._relational_ids(self._fields[field_name], value)
+        return self.env["mentoring.program"].browse(ids)
+
     @staticmethod
     def _relational_ids(field, value):
         if field.type == "many2one":

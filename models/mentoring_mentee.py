@@ -81,15 +81,17 @@ class MentoringMentee(models.Model):
 
     @api.model_create_multi
     def create(self, vals_list):
+        if not self.env.su:
+            for vals in vals_list:
+                programs = self._programmes_in_vals(vals)
+                if not programs:
+                    raise ValidationError(self.env._("Choose the programme the new mentee takes part in."))
+                self._check_may_change_programmes(added=programs)
         # A name typed without a contact (e.g. "Create" from a match's drop-down) makes the contact.
         for vals in vals_list:
             if not vals.get("partner_id") and vals.get("name"):
                 vals["partner_id"] = self.env["res.partner"].create({"name": vals["name"]}).id
-        mentees = super().create(vals_list)
-        if not self.env.su:
-            for mentee in mentees:
-                mentee._check_may_change_programmes(added=mentee.program_ids)
-        return mentees
+        return super().create(vals_list)
 
     def write(self, vals):
         before = {m: m.sudo().program_ids for m in self} if "program_ids" in vals and not self.env.su else {}

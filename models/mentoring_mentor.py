@@ -215,11 +215,10 @@ class MentoringMentor(models.Model):
 
     @api.model_create_multi
     def create(self, vals_list):
-        mentors = super().create(vals_list)
         if not self.env.su:
-            for mentor in mentors:
-                mentor._check_may_change_programmes(added=mentor.program_ids)
-        return mentors
+            for vals in vals_list:
+                self._check_may_change_programmes(added=self._programmes_in_vals(vals))
+        return super().create(vals_list)
 
     def write(self, vals):
         restricted = {f for f in vals if not f.startswith(("message_", "activity_"))} - SELF_SERVICE_FIELDS

@@ -167,9 +167,10 @@ class MentoringProgram(models.Model):
 
     def _user_coordinates(self):
         """Whether the current user coordinates every programme of `self` (a programme
-        manager coordinates them all)."""
+        manager coordinates them all). Asked of the user, not of the environment: callers often
+        hold these programmes through sudo()."""
         user = self.env.user
-        if self.env.su or user.has_group("peer_mentoring.group_manager"):
+        if user._is_superuser() or user.has_group("peer_mentoring.group_manager"):
             return True
         if not user.has_group("peer_mentoring.group_coordinator"):
             return False

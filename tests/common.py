@@ -35,6 +35,10 @@ class MentoringCase(TransactionCase):
         cls.hr_user = user("t_hr_officer", "hr.group_hr_user")
         cls.finance_user = user("t_finance", "account.group_account_invoice")
         cls.sales_user = user("t_salesman", "sales_team.group_sale_salesman")
+        # Attackers from inside: the coordinator of the other programme, and an HR officer who is
+        # also a peer mentor (with no mentee of their own).
+        cls.coordinator_b_user = user("t_coordinator_b", "peer_mentoring.group_coordinator")
+        cls.hr_mentor_user = user("t_hr_mentor", "hr.group_hr_user,peer_mentoring.group_mentor")
 
         Employee = cls.env["hr.employee"]
         cls.supervisor_employee = Employee.create(
@@ -52,7 +56,11 @@ class MentoringCase(TransactionCase):
             }
         )
         cls.other_program = cls.env["mentoring.program"].create(
-            {"name": "Foster Carer Scheme", "code": "TFCS"}
+            {
+                "name": "Foster Carer Scheme",
+                "code": "TFCS",
+                "coordinator_ids": [Command.set(cls.coordinator_b_user.ids)],
+            }
         )
         cls.mentor = cls.env["mentoring.mentor"].create(
             {
