@@ -388,7 +388,8 @@ class MentoringMatch(models.Model):
             if state == "closed":
                 raise UserError(
                     self.env._(
-                        "Use the Close button on %(match)s to close it: it asks why the match ends.",
+                        "%(match)s cannot be set directly to Closed: use its Close button, which "
+                        "asks why the match ends.",
                         match=match.display_name,
                     )
                 )

@@ -24,7 +24,9 @@ class MentoringMatchChildMixin(models.AbstractModel):
         ondelete="restrict",
         domain=[("user_may_add_records", "=", True)],
     )
-    company_id = fields.Many2one(related="match_id.company_id", store=True, index=True)
+    # Computed when the record is created, not on a later flush: SQL reports over these records
+    # (the billing entries) read the column directly.
+    company_id = fields.Many2one(related="match_id.company_id", store=True, index=True, precompute=True)
     mentor_id = fields.Many2one(related="match_id.mentor_id", store=True, index=True)
     mentee_id = fields.Many2one(related="match_id.mentee_id", store=True, index=True)
     program_id = fields.Many2one(related="match_id.program_id", store=True, index=True)

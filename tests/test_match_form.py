@@ -148,7 +148,7 @@ class TestMatchKanban(MentoringCase):
         with self.assertRefused(UserError, "no signed agreement"):
             match.write({"state": "active"})
         self.assertEqual(match.state, "introduced")
-        with self.assertRefused(UserError, "Close button"):
+        with self.assertRefused(UserError, "use its Close button"):
             match.write({"state": "closed"})
         match.write({"state": "cancelled"})
         self.assertEqual(match.state, "cancelled")
