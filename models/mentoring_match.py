@@ -185,11 +185,10 @@ class MentoringMatch(models.Model):
         return self._user_may_add_records_domain()
 
     def _user_may_add_records_domain(self):
-        """The record rules that let a user create agreements, plans and meetings: the match's
-        mentor, a coordinator of its programme, a programme manager (not a supervisor)."""
-        own = Domain("mentor_id.user_id", "=", self.env.uid) & Domain(
-            "state", "in", ("introduced", "active", "on_hold", "closed")
-        )
+        """Who may add agreements, plans and meetings (as the record rules and the closed-match
+        check let them): the match's mentor while it is ongoing, a coordinator of its programme,
+        a programme manager; not a supervisor."""
+        own = Domain("mentor_id.user_id", "=", self.env.uid) & Domain("state", "in", ONGOING_MATCH_STATES)
         return own | Domain("program_id.user_is_coordinator", "=", True)
 
     @api.depends("mentor_id.supervisor_id")

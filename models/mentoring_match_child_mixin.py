@@ -32,7 +32,7 @@ class MentoringMatchChildMixin(models.AbstractModel):
     program_id = fields.Many2one(related="match_id.program_id", store=True, index=True)
     # The forms print the person's name from here: after a match closes, its mentor keeps the
     # history of what they wrote, not access to the person's record.
-    mentee_name = fields.Char("Mentee", related="match_id.mentee_id.name")
+    mentee_name = fields.Char("Mentee name", related="match_id.mentee_id.name")
 
     @api.model_create_multi
     def create(self, vals_list):
