@@ -39,7 +39,6 @@ class MentoringMentee(models.Model):
         "program_id",
         string="Programmes",
         check_company=True,
-        domain=[("user_is_coordinator", "=", True)],
         help="A mentee belongs to at least one programme: its coordinators are the ones who see them.",
     )
     birthdate = fields.Date("Date of birth", groups=SENSITIVE)

@@ -59,7 +59,6 @@ class MentoringMentor(models.Model):
         "program_id",
         string="Programmes",
         check_company=True,
-        domain=[("user_is_coordinator", "=", True)],
     )
     state = fields.Selection(
         [
@@ -89,6 +88,7 @@ class MentoringMentor(models.Model):
     match_ids = fields.One2many("mentoring.match", "mentor_id", string="Matches")
     ongoing_match_count = fields.Integer("Ongoing matches", compute="_compute_ongoing_match_count")
     free_places = fields.Integer(
+        "Free places",
         compute="_compute_ongoing_match_count",
         help="How many more mentees this mentor can take on: capacity less ongoing matches.",
     )
