@@ -28,6 +28,7 @@
         "reports/monthly_timesheet_reports.xml",
         "reports/monthly_timesheet_templates.xml",
         "wizard/mentoring_match_close_views.xml",
+        "wizard/mentoring_authorization_invoice_views.xml",
         "views/mentoring_program_views.xml",
         "views/mentoring_mentor_views.xml",
         "views/mentoring_mentee_views.xml",
@@ -45,6 +46,8 @@
         "views/res_partner_views.xml",
         "views/product_template_views.xml",
         "views/account_analytic_line_views.xml",
+        "views/account_move_views.xml",
+        "views/sale_order_views.xml",
         "views/menus.xml",
     ],
     "assets": {
@@ -54,6 +57,7 @@
     },
     "demo": [
         "demo/mentoring_demo.xml",
+        "demo/mentoring_living_demo.xml",
     ],
     "application": True,
     "installable": True,

@@ -3,7 +3,21 @@ from odoo.tools import format_date
 
 
 class AccountMove(models.Model):
-    _inherit = "account.move"
+    _name = "account.move"
+    _inherit = ["account.move", "mentoring.authorization.link.mixin"]
+
+    def _mentoring_sale_lines(self):
+        return self.sudo().invoice_line_ids.sale_line_ids._origin
+
+    def _mentoring_action_open(self):
+        """Finance's own Invoicing screens for these customer invoices."""
+        action = self.env["ir.actions.act_window"]._for_xml_id("account.action_move_out_invoice_type")
+        if len(self) == 1:
+            action.update(views=[(self.env.ref("account.view_move_form").id, "form")], res_id=self.id)
+        else:
+            action["domain"] = [("id", "in", self.ids)]
+        action["context"] = {"default_move_type": "out_invoice"}
+        return action
 
     def _link_timesheets_to_invoice(self, start_date=None, end_date=None):
         res = super()._link_timesheets_to_invoice(start_date=start_date, end_date=end_date)

@@ -8,7 +8,7 @@ class MentoringAgreement(models.Model):
 
     _name = "mentoring.agreement"
     _description = "Mentoring Agreement"
-    _inherit = ["mentoring.signed.document.mixin", "mail.thread", "mail.activity.mixin"]
+    _inherit = ["mentoring.signed.document.mixin", "mentoring.thread.mixin", "mail.activity.mixin"]
     _order = "match_id, version desc"
     _signature_roles = ("mentor", "mentee", "coordinator")
 

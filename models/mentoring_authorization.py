@@ -16,7 +16,7 @@ class MentoringAuthorization(models.Model):
 
     _name = "mentoring.authorization"
     _description = "Service Authorisation"
-    _inherit = ["mentoring.guard.mixin", "mail.thread", "mail.activity.mixin"]
+    _inherit = ["mentoring.guard.mixin", "mentoring.thread.mixin", "mail.activity.mixin"]
     _order = "date_to, id"
     _protected_fields = frozenset(
         {
@@ -40,6 +40,7 @@ class MentoringAuthorization(models.Model):
         required=True,
         index=True,
         check_company=True,
+        tracking=True,
         domain="program_id and [('program_ids', 'in', program_id)] or []",
     )
     program_id = fields.Many2one(
@@ -54,7 +55,7 @@ class MentoringAuthorization(models.Model):
         "res.company", required=True, default=lambda self: self.env.company, index=True
     )
     # Finance reads the mentee's name and member ID here, not on the mentee's record.
-    mentee_name = fields.Char("Mentee name", related="mentee_id.name", store=True)
+    mentee_name = fields.Char("Mentee's name", related="mentee_id.name", store=True)
     member_id = fields.Char(related="mentee_id.member_id")
     date_from = fields.Date(required=True, tracking=True)
     date_to = fields.Date(required=True, tracking=True, index=True)
@@ -66,7 +67,9 @@ class MentoringAuthorization(models.Model):
     product_id = fields.Many2one(
         "product.product", compute="_compute_product_id", store=True, string="Service"
     )
-    uom_id = fields.Many2one(related="product_id.uom_id", string="Unit")
+    uom_id = fields.Many2one(
+        "uom.uom", compute="_compute_uom_id", string="Unit", help="The unit the payer counts in."
+    )
     price_unit = fields.Float(
         "Rate", digits="Product Price", help="Leave empty to take the price from the payer's pricelist."
     )
@@ -88,9 +91,25 @@ class MentoringAuthorization(models.Model):
     project_id = fields.Many2one("project.project", readonly=True, copy=False)
     task_id = fields.Many2one("project.task", readonly=True, copy=False)
     currency_id = fields.Many2one(related="sale_order_id.currency_id")
-    units_used = fields.Float(compute="_compute_units", digits="Product Unit")
-    units_remaining = fields.Float(compute="_compute_units", digits="Product Unit")
+    # Units in the payer's unit, read from the order line (which counts in the product's).
+    units_used = fields.Float("Units used", compute="_compute_units", digits="Product Unit")
+    units_remaining = fields.Float("Units remaining", compute="_compute_units", digits="Product Unit")
     percent_used = fields.Float("% used", compute="_compute_units")
+    units_invoiced = fields.Float("Units invoiced", compute="_compute_units", digits="Product Unit")
+    units_to_invoice = fields.Float(
+        "Units to invoice",
+        compute="_compute_units",
+        search="_search_units_to_invoice",
+        digits="Product Unit",
+        help="Units delivered by confirmed meetings and not invoiced yet.",
+    )
+    invoice_ids = fields.Many2many(
+        "account.move",
+        compute="_compute_invoice_ids",
+        string="Invoices",
+        groups="account.group_account_invoice",
+    )
+    invoice_count = fields.Integer(compute="_compute_invoice_ids", groups="account.group_account_invoice")
     usage_warned = fields.Boolean(copy=False)
     expiry_warned = fields.Boolean(copy=False)
 
@@ -106,14 +125,47 @@ class MentoringAuthorization(models.Model):
         for auth in self:
             auth.product_id = auth.program_id._service_product(auth.is_group_service)
 
-    @api.depends("sale_line_id.qty_delivered", "units_authorized")
+    @api.depends(
+        "product_id.uom_id",
+        "program_id.billing_profile_id.billing_unit",
+        "payer_id.mentoring_billing_profile_id.billing_unit",
+    )
+    def _compute_uom_id(self):
+        for auth in self:
+            profile = auth._billing_profile()
+            auth.uom_id = profile._uom() if profile else auth.product_id.uom_id
+
+    @api.depends("sale_line_id.qty_delivered", "sale_line_id.qty_invoiced", "units_authorized", "uom_id")
     def _compute_units(self):
         for auth in self:
-            # Finance with invoicing rights only cannot read sale order lines.
-            used = auth.sudo().sale_line_id.qty_delivered
+            # Sale order lines follow the sales rules, not the mentoring ones.
+            line = auth.sudo().sale_line_id
+            used = auth._payer_units(line.qty_delivered)
+            invoiced = auth._payer_units(line.qty_invoiced)
             auth.units_used = used
             auth.units_remaining = auth.units_authorized - used
             auth.percent_used = 100.0 * used / auth.units_authorized if auth.units_authorized else 0.0
+            auth.units_invoiced = invoiced
+            auth.units_to_invoice = auth._payer_units(line.qty_to_invoice)
+
+    def _search_units_to_invoice(self, operator, value):
+        if operator != ">" or value != 0:
+            return NotImplemented
+        lines = self.env["sale.order.line"].sudo()._search([("qty_to_invoice", ">", 0)])
+        return [("sale_line_id", "in", lines)]
+
+    @api.depends("sale_line_id.invoice_lines")
+    def _compute_invoice_ids(self):
+        for auth in self:
+            moves = auth.sudo().sale_line_id.invoice_lines.move_id
+            auth.invoice_ids = moves.filtered(lambda m: m.move_type in ("out_invoice", "out_refund"))
+            auth.invoice_count = len(auth.invoice_ids)
+
+    def _payer_units(self, product_quantity):
+        """A quantity of the order line (product's unit) in the payer's unit."""
+        self.ensure_one()
+        line_uom = self.sudo().sale_line_id.product_uom_id
+        return line_uom._compute_quantity(product_quantity, self.uom_id, round=False) if line_uom else 0.0
 
     @api.constrains("payer_id", "mentee_id")
     def _check_payer_is_the_mentees(self):
@@ -128,6 +180,13 @@ class MentoringAuthorization(models.Model):
                         other=auth.payer_id.name,
                     )
                 )
+
+    @api.constrains("payer_id", "program_id", "is_group_service")
+    def _check_billing_units(self):
+        for auth in self:
+            profile = auth._billing_profile()
+            if profile and auth.product_id:
+                profile._raise_unless_billable(auth.product_id)
 
     @api.ondelete(at_uninstall=False)
     def _unlink_only_drafts(self):
@@ -162,6 +221,33 @@ class MentoringAuthorization(models.Model):
                     )
                 )
 
+    # What the payer authorised: fixed once approved (the sale order was made from it).
+    _authorised_terms = frozenset(
+        {
+            "name",
+            "payer_id",
+            "mentee_id",
+            "program_id",
+            "date_from",
+            "date_to",
+            "units_authorized",
+            "is_group_service",
+            "price_unit",
+        }
+    )
+
+    def write(self, vals):
+        if not self.env.su and self._authorised_terms & set(vals):
+            self.check_access("write")
+        if not self.env.su and self._authorised_terms & set(vals) and any(a.state != "draft" for a in self):
+            raise UserError(
+                self.env._(
+                    "An approved authorisation keeps the terms the payer gave. To change them, "
+                    "record the payer's new authorisation (and cancel this one if nothing was billed on it)."
+                )
+            )
+        return super().write(vals)
+
     def _make_project_private(self, order):
         """The authorisation's project and task carry only its reference, and only the
         programme's coordinators and invited users see them (not every employee)."""
@@ -188,12 +274,19 @@ class MentoringAuthorization(models.Model):
                     product=product.display_name,
                 )
             )
+        self._check_billing_units()
 
     def _prepare_sale_order_values(self):
         line = {
             "product_id": self.product_id.id,
-            "product_uom_qty": self.units_authorized,
+            "product_uom_id": self.product_id.uom_id.id,
+            "product_uom_qty": self.uom_id._compute_quantity(
+                self.units_authorized, self.product_id.uom_id, round=False
+            ),
             "name": self._sale_line_description(),
+            # Medicaid and managed-care services carry no sales tax: whatever default tax the
+            # product picked up from the company, the payer's order line (and invoice) has none.
+            "tax_ids": [Command.clear()],
         }
         if self.price_unit:
             line["price_unit"] = self.price_unit
@@ -235,6 +328,77 @@ class MentoringAuthorization(models.Model):
             "view_mode": "form",
         }
 
+    def _action_open(self):
+        action = self.env["ir.actions.act_window"]._for_xml_id(
+            "peer_mentoring.mentoring_authorization_action"
+        )
+        action["context"] = {}
+        if len(self) == 1:
+            action.update(views=[(False, "form")], res_id=self.id)
+        else:
+            action["domain"] = [("id", "in", self.ids)]
+        return action
+
+    def action_view_invoices(self):
+        return self.invoice_ids._mentoring_action_open()
+
+    # Invoicing ----------------------------------------------------------------------------------
+
+    def action_create_invoices(self):
+        """Ask for the service period, then invoice (finance only)."""
+        self._check_can_invoice()
+        return {
+            "type": "ir.actions.act_window",
+            "name": self.env._("Create invoices"),
+            "res_model": "mentoring.authorization.invoice",
+            "view_mode": "form",
+            "target": "new",
+            "context": {"default_authorization_ids": self.ids},
+        }
+
+    def _check_can_invoice(self):
+        if not self.env.user.has_group("account.group_account_invoice"):
+            raise UserError(
+                self.env._(
+                    "Invoicing mentoring units is finance's work: it needs the Invoicing role. "
+                    "Ask finance to create the invoices."
+                )
+            )
+        self.check_access("read")
+        nothing = self.filtered(lambda a: a.units_to_invoice <= 0)
+        if nothing:
+            raise UserError(
+                self.env._(
+                    "Nothing is left to invoice on authorisation %(refs)s: every unit delivered "
+                    "is on an invoice already. Take it out of the selection.",
+                    refs=", ".join(nothing.mapped("name")),
+                )
+            )
+
+    def _create_invoices(self, date_start=False, date_end=False):
+        """Invoice the delivered units not invoiced yet through the orders' own invoicing
+        (sale_timesheet's, with its service period). Finance may not work on sale orders: once
+        the user is known to be finance and may read these authorisations, the sale side runs
+        as superuser; the invoices are then finance's, under their own rights."""
+        self._check_can_invoice()
+        moves = self.env["account.move"]
+        for company, auths in self.sudo().grouped("company_id").items():
+            wizard = (
+                self.env["sale.advance.payment.inv"]
+                .sudo()
+                .with_company(company)
+                .create(
+                    {
+                        "advance_payment_method": "delivered",
+                        "sale_order_ids": auths.sale_order_id.ids,
+                        "date_start_invoice_timesheet": date_start,
+                        "date_end_invoice_timesheet": date_end,
+                    }
+                )
+            )
+            moves |= wizard._create_invoices(wizard.sale_order_ids)
+        return moves.sudo(False)
+
     # Warnings ---------------------------------------------------------------------------------
 
     def _coordinators(self):
@@ -260,9 +424,15 @@ class MentoringAuthorization(models.Model):
                     ),
                     self.env._("Ask %(payer)s for a new authorisation in time.", payer=auth.payer_id.name),
                 )
+        self._follow_units()
+
+    def _follow_units(self):
+        """An authorisation is exhausted while no unit remains, and approved again when units
+        come back (a meeting cancelled or shortened)."""
         self.filtered(lambda a: a.state == "approved" and a.units_remaining <= 0).write(
             {"state": "exhausted"}
         )
+        self.filtered(lambda a: a.state == "exhausted" and a.units_remaining > 0).write({"state": "approved"})
 
     def _billing_profile(self):
         self.ensure_one()

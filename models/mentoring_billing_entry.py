@@ -1,11 +1,11 @@
 from odoo import fields, models
 from odoo.tools import SQL
 
+# Meetings the payer's rules do not bill are not listed: whether a meeting was billable can
+# tell its outcome.
 BILLING_STATUSES = [
     ("billed", "Billed"),
     ("attention", "Needs attention"),
-    ("override", "Not billed (coordinator's decision)"),
-    ("not_billable", "Not billable"),
 ]
 
 
@@ -15,8 +15,8 @@ class MentoringBillingEntry(models.Model):
     A read-only view over the encounters. Finance has no access to the encounters themselves,
     so their notes, chatter, activities, attachments and signatures stay out of reach; this
     record has none of those. Why a meeting was not billed is shown only when it is a billing
-    fact (no authorisation, no units left, the daily cap), never when it would tell the
-    outcome of the meeting."""
+    fact (no authorisation, no units left, the daily cap). Meetings the payer's rules do not bill
+    (an outcome, an intern) are not listed at all: that they were not billed could tell the outcome."""
 
     _name = "mentoring.billing.entry"
     _description = "Billing of a Mentoring Meeting"
@@ -61,10 +61,7 @@ class MentoringBillingEntry(models.Model):
                    e.is_group_session,
                    e.authorization_id,
                    e.billed_units,
-                   CASE WHEN e.billed_units > 0 THEN 'billed'
-                        WHEN e.needs_billing_attention THEN 'attention'
-                        WHEN e.billing_override_reason IS NOT NULL THEN 'override'
-                        ELSE 'not_billable' END AS billing_status,
+                   CASE WHEN e.billed_units > 0 THEN 'billed' ELSE 'attention' END AS billing_status,
                    CASE WHEN e.needs_billing_attention THEN e.not_billed_reason END AS attention_reason,
                    line.id AS timesheet_id,
                    line.timesheet_invoice_id AS invoice_id
@@ -78,6 +75,6 @@ class MentoringBillingEntry(models.Model):
                     ORDER BY l.id
                     LIMIT 1
                    ) line ON TRUE
-             WHERE e.state = 'confirmed'
+             WHERE e.state = 'confirmed' AND (e.billed_units > 0 OR e.needs_billing_attention)
             """
         )

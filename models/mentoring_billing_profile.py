@@ -2,8 +2,11 @@ from math import ceil, floor
 
 from odoo import api, fields, models
 from odoo.exceptions import ValidationError
+from odoo.tools import float_compare
 
 MINUTES_PER_UNIT = {"hour": 60, "quarter_hour": 15}
+# The unit of measure of each billing unit: orders and invoices count in it.
+BILLING_UOMS = {"hour": "uom.product_uom_hour", "quarter_hour": "peer_mentoring.uom_quarter_hour"}
 
 
 class MentoringBillingProfile(models.Model):
@@ -72,6 +75,12 @@ class MentoringBillingProfile(models.Model):
                     )
                 )
 
+    @api.constrains("billing_unit")
+    def _check_billing_unit_agrees_with_products(self):
+        programs = self.env["mentoring.program"].sudo().search([("billing_profile_id", "in", self.ids)])
+        payers = self.env["res.partner"].sudo().search([("mentoring_billing_profile_id", "in", self.ids)])
+        (programs | payers._mentoring_billed_programs())._check_billing_units()
+
     def units_for_minutes(self, minutes):
         """Billable units for `minutes` of service under this profile's unit and rounding."""
         self.ensure_one()
@@ -94,3 +103,51 @@ class MentoringBillingProfile(models.Model):
     def is_outcome_billable(self, progress):
         self.ensure_one()
         return bool(progress) and bool(self[f"bill_{progress}"])
+
+    def _uom(self):
+        """The payer's unit as a unit of measure."""
+        self.ensure_one()
+        return self.env.ref(BILLING_UOMS[self.billing_unit])
+
+    def _product_unit_problem(self, product):
+        """Why `product` cannot be billed under this profile, or False.
+
+        Orders and invoices count in the product's unit; the payer counts in the profile's. They
+        must be the same length of time, or a claim would show 2.5 hours for 10 units."""
+        self.ensure_one()
+        if _same_length_of_time(product.uom_id, self._uom()):
+            return False
+        units = dict(self._fields["billing_unit"]._description_selection(self.env))
+        fitting = [
+            units[key]
+            for key in BILLING_UOMS
+            if _same_length_of_time(product.uom_id, self.env.ref(BILLING_UOMS[key]))
+        ]
+        message = self.env._(
+            "The service %(product)s is counted in “%(product_unit)s” but the billing profile "
+            "%(profile)s bills in “%(unit)s”, so invoices would not count what the payer counts. "
+            "Set the product's unit to “%(uom)s”",
+            product=product.display_name,
+            product_unit=product.uom_id.name,
+            profile=self.name,
+            unit=units[self.billing_unit],
+            uom=self._uom().name,
+        )
+        if fitting:
+            message += self.env._(" or the profile's billing unit to “%(unit)s”", unit=fitting[0])
+        return message + "."
+
+    def _raise_unless_billable(self, product):
+        problem = self._product_unit_problem(product)
+        if problem:
+            raise ValidationError(problem)
+
+
+def _same_length_of_time(uom, other):
+    return bool(uom and other) and (
+        uom == other
+        or (
+            uom._has_common_reference(other)
+            and not float_compare(uom.factor, other.factor, precision_digits=6)
+        )
+    )

@@ -47,12 +47,19 @@ class MentoringEncounter(models.Model):
         "mentoring.match.child.mixin",
         "mentoring.signature.mixin",
         "mentoring.encounter.billing",
-        "mail.thread",
+        "mentoring.thread.mixin",
         "mail.activity.mixin",
     ]
     _order = "date desc, start_time desc, id desc"
     _protected_fields = frozenset(
-        {"state", "authorization_id", "billed_units", "not_billed_reason", "needs_billing_attention"}
+        {
+            "state",
+            "was_confirmed",
+            "authorization_id",
+            "billed_units",
+            "not_billed_reason",
+            "needs_billing_attention",
+        }
     )
     # What a confirmed note rests on (and billing with it): changed only by cancelling the
     # meeting and confirming it again.
@@ -104,6 +111,12 @@ class MentoringEncounter(models.Model):
         tracking=True,
         index=True,
         copy=False,
+    )
+
+    was_confirmed = fields.Boolean(
+        readonly=True,
+        copy=False,
+        help="Once confirmed, a meeting is part of the record: it is never deleted.",
     )
 
     _mentor_date_idx = models.Index("(mentor_id, date) WHERE state = 'confirmed'")
@@ -220,7 +233,7 @@ class MentoringEncounter(models.Model):
 
     @api.ondelete(at_uninstall=False)
     def _unlink_only_drafts(self):
-        if any(encounter.state == "confirmed" for encounter in self):
+        if any(encounter.state == "confirmed" or encounter.was_confirmed for encounter in self):
             raise UserError(
                 self.env._(
                     "A confirmed encounter is part of the record and cannot be deleted. Cancel it instead."
@@ -269,7 +282,7 @@ class MentoringEncounter(models.Model):
         drafts._check_match_ongoing(self.env._("confirm an encounter"))
         drafts._check_agreement_or_introductory()
         drafts._check_billable_documentation()
-        drafts._write_checked({"state": "confirmed"})
+        drafts._write_checked({"state": "confirmed", "was_confirmed": True})
         drafts._sync_billing()
         drafts._advance_goals()
         return True
@@ -317,10 +330,29 @@ class MentoringEncounter(models.Model):
 
     def action_cancel(self):
         to_cancel = self.filtered(lambda e: e.state != "cancelled")
+        if any(e.state == "confirmed" for e in to_cancel):
+            self.env["mentoring.match"]._check_is_coordinator(self.env._("cancel a confirmed meeting"))
         to_cancel._check_not_invoiced(self.env._("cancel"))
+        to_cancel._check_not_claimed()
         to_cancel._write_checked({"state": "cancelled"})
         to_cancel._sync_billing()
         return True
+
+    def _check_not_claimed(self):
+        """A meeting on a submitted or approved monthly timesheet stays as it was claimed."""
+        sheets = (
+            self.env["mentoring.monthly.timesheet"]
+            .sudo()
+            .search([("claimed_encounter_ids", "in", self.ids), ("state", "!=", "draft")])
+        )
+        if sheets:
+            raise UserError(
+                self.env._(
+                    "This meeting is on the monthly timesheet %(sheet)s, already submitted. Send the "
+                    "timesheet back to draft first.",
+                    sheet=sheets[0].name,
+                )
+            )
 
     def action_reset_to_draft(self):
         if any(encounter.state != "cancelled" for encounter in self):

@@ -181,9 +181,11 @@ class MentoringEncounterBilling(models.AbstractModel):
                     "A coordinator can record a billing override reason to confirm it as not billed."
                 )
             )
+        released = stale.authorization_id
         stale.timesheet_ids.unlink()
         stale.write({"authorization_id": False, "billed_units": 0, "needs_billing_attention": False})
         day_encounters._write_billing(results)
+        released._follow_units()
 
     def _plan_billing(self, changing):
         """Units and authorisation of each encounter in `self` (whole mentee-days)."""

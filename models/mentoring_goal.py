@@ -45,11 +45,17 @@ class MentoringGoal(models.Model):
     def create(self, vals_list):
         goals = super().create(vals_list)
         goals._check_plan_draft()
+        goals.match_id._check_editable()
         return goals
+
+    @api.ondelete(at_uninstall=False)
+    def _unlink_only_if_match_editable(self):
+        self.match_id._check_editable()
 
     def write(self, vals):
         if "plan_id" in vals and not self.env.su and any(goal.plan_id.id != vals["plan_id"] for goal in self):
             raise UserError(self.env._("A goal stays with its plan. Add a new goal to the other plan."))
+        self.match_id._check_editable()
         if set(vals) - _FOLLOW_UP_FIELDS:
             self._check_plan_draft()
         return super().write(vals)

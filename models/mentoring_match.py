@@ -31,7 +31,7 @@ STATE_ACTIONS = {
 class MentoringMatch(models.Model):
     _name = "mentoring.match"
     _description = "Mentoring Match"
-    _inherit = ["mentoring.guard.mixin", "mail.thread", "mail.activity.mixin"]
+    _inherit = ["mentoring.guard.mixin", "mentoring.thread.mixin", "mail.activity.mixin"]
     _order = "date_start desc, id desc"
     _check_company_auto = True
     _protected_fields = frozenset(
@@ -381,6 +381,20 @@ class MentoringMatch(models.Model):
         self._check_is_coordinator(self.env._("change the status of a match"))
         self._check_editable()
         self._write_checked(vals)
+        self._prune_relationship_followers()
+
+    def _prune_relationship_followers(self):
+        """Whoever lost access with this change (a mentor whose proposal was cancelled, whose
+        match closed) stops following the match, the person and the match's records."""
+        matches = self.sudo()
+        for records in (
+            matches,
+            matches.mentee_id,
+            matches.agreement_ids,
+            matches.plan_ids,
+            matches.encounter_ids,
+        ):
+            records._prune_followers()
 
     def _move_to(self, state):
         for match in self.filtered(lambda m: m.state != state):
@@ -423,6 +437,7 @@ class MentoringMatch(models.Model):
         self.sudo().write({"state": "on_hold"})
         for match in self:
             match.sudo().message_post(body=self.env._("Put on hold: %(reason)s.", reason=reason))
+        self._prune_relationship_followers()
 
     def action_open_close_wizard(self):
         self._check_state(("introduced", "active", "on_hold"), self.env._("close"))
@@ -450,6 +465,7 @@ class MentoringMatch(models.Model):
                 "date_closed": fields.Date.context_today(self),
             }
         )
+        self._prune_relationship_followers()
 
     def action_cancel(self):
         self._check_state(("draft", "introduced"), self.env._("cancel"))

@@ -32,7 +32,7 @@ class MentoringMatchChildMixin(models.AbstractModel):
     program_id = fields.Many2one(related="match_id.program_id", store=True, index=True)
     # The forms print the person's name from here: after a match closes, its mentor keeps the
     # history of what they wrote, not access to the person's record.
-    mentee_name = fields.Char("Mentee name", related="match_id.mentee_id.name")
+    mentee_name = fields.Char("Mentee's name", related="match_id.mentee_id.name")
 
     @api.model_create_multi
     def create(self, vals_list):
@@ -53,6 +53,15 @@ class MentoringMatchChildMixin(models.AbstractModel):
             )
         self.match_id._check_editable()
         return super().write(vals)
+
+    @api.ondelete(at_uninstall=False)
+    def _unlink_only_if_match_editable(self):
+        self.match_id._check_editable()
+
+    def message_post(self, **kwargs):
+        if not self.env.su:
+            self.match_id._check_editable()
+        return super().message_post(**kwargs)
 
     def _check_match_ongoing(self, action):
         closed = self.match_id.filtered(lambda m: m.state not in ("introduced", "active"))

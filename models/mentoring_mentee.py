@@ -14,7 +14,7 @@ class MentoringMentee(models.Model):
 
     _name = "mentoring.mentee"
     _description = "Mentee"
-    _inherit = ["mentoring.guard.mixin", "mail.thread", "mail.activity.mixin"]
+    _inherit = ["mentoring.guard.mixin", "mentoring.thread.mixin", "mail.activity.mixin"]
     _order = "name"
     _check_company_auto = True
     _protected_fields = frozenset({"match_ids"})

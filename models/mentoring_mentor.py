@@ -12,15 +12,17 @@ ONGOING_MATCH_STATES = ("introduced", "active", "on_hold")
 # What a mentor may change on their own profile; status, capacity and supervision are the
 # coordinator's to set.
 SELF_SERVICE_FIELDS = {"language_ids", "interest_ids", "gender", "area"}
-# Who this mentor is and who supervises them: record rules give access through these, so only
-# someone who coordinates every programme the mentor works in may change them.
-IDENTITY_FIELDS = {"employee_id", "partner_id", "user_id", "supervisor_id", "company_id"}
+# A mentor may work in several programmes: apart from their programme list (where each
+# coordinator adds or removes their own programme), their profile is changed only by someone who
+# coordinates every programme they work in. Who they are (user, employee, contact, supervisor) is
+# what record rules give access through.
+SHARED_PROFILE_EXEMPT = {"program_ids"}
 
 
 class MentoringMentor(models.Model):
     _name = "mentoring.mentor"
     _description = "Peer Mentor"
-    _inherit = ["mentoring.guard.mixin", "mail.thread", "mail.activity.mixin"]
+    _inherit = ["mentoring.guard.mixin", "mentoring.thread.mixin", "mail.activity.mixin"]
     _order = "name"
     _check_company_auto = True
     _protected_fields = frozenset({"state", "match_ids"})
@@ -231,10 +233,12 @@ class MentoringMentor(models.Model):
             )
         if self.env.su:
             return super().write(vals)
-        if IDENTITY_FIELDS & set(vals):
-            self._check_governed_by_user(self.env._("change who a mentor is or who supervises them"))
+        if restricted - SHARED_PROFILE_EXEMPT:
+            self._check_governed_by_user(self.env._("change this mentor's profile"))
         before = {mentor: mentor.sudo().program_ids for mentor in self} if "program_ids" in vals else {}
         res = super().write(vals)
+        if {"user_id", "employee_id", "partner_id", "supervisor_id"} & set(vals):
+            self.sudo().match_ids._prune_relationship_followers()
         for mentor, programs in before.items():
             now = mentor.sudo().program_ids
             mentor._check_may_change_programmes(added=now - programs, removed=programs - now)
@@ -270,9 +274,11 @@ class MentoringMentor(models.Model):
             )
 
     def action_start_internship(self):
+        self._check_governed_by_user(self.env._("change this mentor's status"))
         self._set_state("intern", allowed_from=("applicant",))
 
     def action_certify(self):
+        self._check_governed_by_user(self.env._("change this mentor's status"))
         missing = self.filtered(lambda m: not m.ethics_ack_date)
         if missing:
             raise UserError(
@@ -285,13 +291,15 @@ class MentoringMentor(models.Model):
 
     def action_suspend(self):
         """Suspend the mentor and put each of their ongoing matches on hold, e.g. while an
-        allegation is looked into (seed 001)."""
+        allegation is looked into (seed 001). Safeguarding comes first: any coordinator of one
+        of the mentor's programmes may suspend them, and each match's chatter says who did."""
         self._set_state("suspended", allowed_from=("applicant", "intern", "certified"))
         # Safeguarding comes first: every ongoing match is held, in whichever programme.
         ongoing = self.sudo().match_ids.filtered(lambda m: m.state in ("introduced", "active"))
         ongoing._hold(reason=self.env._("mentor suspended"))
 
     def action_deactivate(self):
+        self._check_governed_by_user(self.env._("change this mentor's status"))
         self._set_state("inactive", allowed_from=("applicant", "intern", "certified", "suspended"))
 
     def _set_state(self, state, allowed_from):

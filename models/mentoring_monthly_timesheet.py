@@ -1,6 +1,6 @@
 from dateutil.relativedelta import relativedelta
 
-from odoo import api, fields, models
+from odoo import Command, api, fields, models
 from odoo.exceptions import UserError
 
 
@@ -10,9 +10,9 @@ class MentoringMonthlyTimesheet(models.Model):
 
     _name = "mentoring.monthly.timesheet"
     _description = "Monthly Mentoring Timesheet"
-    _inherit = ["mentoring.guard.mixin", "mail.thread"]
+    _inherit = ["mentoring.guard.mixin", "mentoring.thread.mixin"]
     _order = "month desc, mentor_id"
-    _protected_fields = frozenset({"state", "approved_by_id"})
+    _protected_fields = frozenset({"state", "approved_by_id", "claimed_encounter_ids"})
     _check_company_auto = True
 
     name = fields.Char(compute="_compute_name", store=True)
@@ -34,6 +34,10 @@ class MentoringMonthlyTimesheet(models.Model):
         help="Any day of the month; it is stored as the month's first day.",
     )
     encounter_ids = fields.Many2many("mentoring.encounter", compute="_compute_encounters", string="Contacts")
+    # What was submitted, kept as it was: an approval covers exactly what the coordinator saw.
+    claimed_encounter_ids = fields.Many2many(
+        "mentoring.encounter", "mentoring_monthly_timesheet_claimed_rel", readonly=True, copy=False
+    )
     total_minutes = fields.Integer(compute="_compute_encounters")
     state = fields.Selection(
         [("draft", "Draft"), ("submitted", "Submitted"), ("approved", "Approved")],
@@ -60,10 +64,14 @@ class MentoringMonthlyTimesheet(models.Model):
                 f"{sheet.mentor_id.name or ''} – {sheet.month.strftime('%B %Y') if sheet.month else ''}"
             )
 
-    @api.depends("mentor_id", "month")
+    @api.depends("mentor_id", "month", "state", "claimed_encounter_ids")
     def _compute_encounters(self):
         for sheet in self:
             start = sheet.month
+            if sheet.state != "draft":
+                sheet.encounter_ids = sheet.claimed_encounter_ids.sorted(lambda e: (e.date, e.start_time))
+                sheet.total_minutes = sum(sheet.encounter_ids.mapped("duration_minutes"))
+                continue
             sheet.encounter_ids = (
                 self.env["mentoring.encounter"].search(
                     [
@@ -96,7 +104,10 @@ class MentoringMonthlyTimesheet(models.Model):
             raise UserError(self.env._("Only a draft timesheet can be submitted."))
         if any(not sheet.encounter_ids for sheet in self):
             raise UserError(self.env._("There is no confirmed contact in this month to claim."))
-        self._write_checked({"state": "submitted"})
+        for sheet in self:
+            sheet._write_checked(
+                {"state": "submitted", "claimed_encounter_ids": [Command.set(sheet.encounter_ids.ids)]}
+            )
 
     def action_approve(self):
         self._check_approver(self.env._("approve a monthly timesheet"))
@@ -106,7 +117,9 @@ class MentoringMonthlyTimesheet(models.Model):
 
     def action_reset_to_draft(self):
         self._check_approver(self.env._("send a timesheet back to the mentor"))
-        self._write_checked({"state": "draft", "approved_by_id": False})
+        self._write_checked(
+            {"state": "draft", "approved_by_id": False, "claimed_encounter_ids": [Command.clear()]}
+        )
 
     def _check_approver(self, action):
         """A coordinator of the mentor's programmes approves, and never their own timesheet."""

@@ -7,7 +7,7 @@ class MentoringPlan(models.Model):
 
     _name = "mentoring.plan"
     _description = "My Individual Plan"
-    _inherit = ["mentoring.signed.document.mixin", "mail.thread", "mail.activity.mixin"]
+    _inherit = ["mentoring.signed.document.mixin", "mentoring.thread.mixin", "mail.activity.mixin"]
     _order = "match_id, version desc"
 
     name = fields.Char(compute="_compute_name", store=True)

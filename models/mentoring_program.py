@@ -147,6 +147,12 @@ class MentoringProgram(models.Model):
             return Domain("coordinator_ids", "in", user.ids)
         return Domain.FALSE
 
+    def write(self, vals):
+        res = super().write(vals)
+        if "coordinator_ids" in vals:
+            self.sudo().match_ids._prune_relationship_followers()
+        return res
+
     @api.constrains("mentor_ids")
     def _check_mentors_keep_ongoing_matches(self):
         removed = (
@@ -164,6 +170,22 @@ class MentoringProgram(models.Model):
                     program=removed[0].program_id.name,
                 )
             )
+
+    @api.constrains("product_id", "group_product_id", "billing_profile_id")
+    def _check_billing_units(self):
+        """Each payer's unit agrees with the unit of the service it is billed: the programme's
+        default profile with its products, each authorisation's profile with its service."""
+        authorizations = (
+            self.env["mentoring.authorization"]
+            .sudo()
+            .search([("program_id", "in", self.ids), ("state", "!=", "cancelled")])
+        )
+        for program in self:
+            profile = program.billing_profile_id
+            if profile:
+                for product in program.product_id | program.group_product_id:
+                    profile._raise_unless_billable(product)
+        authorizations._check_billing_units()
 
     def _user_coordinates(self):
         """Whether the current user coordinates every programme of `self` (a programme

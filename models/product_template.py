@@ -1,4 +1,4 @@
-from odoo import fields, models
+from odoo import api, fields, models
 
 
 class ProductTemplate(models.Model):
@@ -10,6 +10,16 @@ class ProductTemplate(models.Model):
     mentoring_modifier = fields.Char(
         "Modifier", help="A code modifier printed after the procedure code, e.g. HQ for group sessions."
     )
+
+    @api.constrains("uom_id")
+    def _check_unit_agrees_with_billing_profiles(self):
+        variants = self.product_variant_ids
+        programs = (
+            self.env["mentoring.program"]
+            .sudo()
+            .search(["|", ("product_id", "in", variants.ids), ("group_product_id", "in", variants.ids)])
+        )
+        programs._check_billing_units()
 
     def _mentoring_code_label(self):
         self.ensure_one()

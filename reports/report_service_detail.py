@@ -36,7 +36,7 @@ class ReportServiceDetail(models.AbstractModel):
             "start": encounter.start_time,
             "end": encounter.end_time,
             "units": encounter.billed_units,
-            "uom": line.so_line.product_uom_id.name,
+            "uom": encounter.authorization_id.uom_id.name,  # the payer's unit, as billed_units
             "code": product._mentoring_code_label(),
             "authorization": encounter.authorization_id.name,
             "member": encounter.mentee_id.member_id or "",

@@ -11,3 +11,5 @@ from . import test_billing_flow
 from . import test_billing_rounding
 from . import test_views
 from . import test_coordinator_flow
+from . import test_tour_finance
+from . import test_finance_invoicing

@@ -240,6 +240,17 @@ class MentoringBillingCase(MentoringCase):
             **vals,
         )
 
+    def create_other_agency_finance(self):
+        """A finance user of a second agency (company) only."""
+        company_2 = self.env["res.company"].create({"name": "Second Agency"})
+        return new_test_user(
+            self.env,
+            login="t_finance_2",
+            groups="account.group_account_invoice",
+            company_id=company_2.id,
+            company_ids=[Command.set(company_2.ids)],
+        )
+
     def invoice(self, orders):
         moves = orders._create_invoices()
         moves.action_post()

@@ -13,7 +13,8 @@ OTHER_APPS = ("project", "task", "sale_line", "invoice_line")
 # role -> (what it may read, what it may write) of mentor A's world. Anything not listed: nothing.
 EXPECTED = {
     "mentor": ({*MENTORING, *AROUND}, {"agreement", "plan", "goal", "encounter"}),
-    "supervisor": ({*MENTORING, *AROUND}, set()),
+    # Follower rows of mentoring records: each follower reads their own only.
+    "supervisor": ({*MENTORING, *AROUND, "follower"}, set()),
     # The authorisation's project is private to the programme's coordinators (followers).
     "coordinator": ({*MENTORING, *AROUND, "notification", "project", "task"}, {*MENTORING}),
     "mentor_b": (set(), set()),
@@ -75,9 +76,7 @@ class TestRoleMatrix(MentoringBillingCase, HttpCase):
             message_type="comment",
             partner_ids=cls.coordinator_user.partner_id.ids,
         )
-        cls.mentee.message_subscribe(
-            partner_ids=(cls.mentee.partner_id | cls.coordinator_user.partner_id).ids
-        )
+        cls.mentee.message_subscribe(partner_ids=(cls.supervisor_user | cls.coordinator_user).partner_id.ids)
         cls.program.product_id = False
         cls.sheet = cls.env["mentoring.monthly.timesheet"].create(
             {"mentor_id": cls.mentor.id, "month": cls.yesterday}
@@ -103,7 +102,7 @@ class TestRoleMatrix(MentoringBillingCase, HttpCase):
             ),
             "notification": message.notification_ids[:1],
             "follower": cls.mentee.message_follower_ids.filtered(
-                lambda f: f.partner_id == cls.mentee.partner_id
+                lambda f: f.partner_id == cls.supervisor_user.partner_id
             ),
             "project": cls.authorization.project_id,
             "task": cls.authorization.task_id,

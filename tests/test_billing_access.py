@@ -2,9 +2,8 @@
 
 from datetime import timedelta
 
-from odoo import Command
 from odoo.exceptions import AccessError, UserError
-from odoo.tests import new_test_user, tagged
+from odoo.tests import tagged
 
 from .common import MentoringBillingCase
 from .test_reports import pdf_text
@@ -148,14 +147,7 @@ class TestFinanceAccess(MentoringBillingCase):
         self.assertIn("AUTH-1", pdf_text(pdf))
 
     def test_finance_of_another_agency_sees_no_authorisation(self):
-        company_2 = self.env["res.company"].create({"name": "Second Agency"})
-        finance_2 = new_test_user(
-            self.env,
-            login="t_finance_2",
-            groups="account.group_account_invoice",
-            company_id=company_2.id,
-            company_ids=[Command.set(company_2.ids)],
-        )
+        finance_2 = self.create_other_agency_finance()
         entry = self.env["mentoring.billing.entry"].browse(self.billed.id)
         for record in (self.authorization, entry):
             self.assertFalse(self.env[record._name].with_user(finance_2).search([("id", "=", record.id)]))

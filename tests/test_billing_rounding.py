@@ -28,7 +28,9 @@ class TestBillingRounding(MentoringBillingCase):
         self.assertAlmostEqual(self.units(61, rounding="exact"), 61 / 15)
 
     def test_hourly_billing(self):
-        self.assertEqual(self.units(61, billing_unit="hour", rounding="up"), 2)
+        # A profile of its own: the programme's bills a product counted in 15-minute units.
+        self.profile = self.profile.copy({"name": "Hourly payer", "billing_unit": "hour", "rounding": "up"})
+        self.assertEqual(self.units(61, rounding="up"), 2)
         self.assertEqual(self.units(60, rounding="up"), 1)
         self.assertEqual(self.units(119, rounding="down"), 1)
         self.assertAlmostEqual(self.units(90, rounding="exact"), 1.5)
@@ -38,5 +40,6 @@ class TestBillingRounding(MentoringBillingCase):
         self.assertEqual(self.units(10, rounding="up", min_billable_minutes=10), 1)
 
     def test_eight_minute_rule_needs_quarter_hours(self):
+        unused = self.profile.copy({"name": "Unused profile"})
         with self.assertRefused(ValidationError, "8-minute rule applies to 15-minute units"):
-            self.profile.write({"billing_unit": "hour", "rounding": "cms_8_minute"})
+            unused.write({"billing_unit": "hour", "rounding": "cms_8_minute"})

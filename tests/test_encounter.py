@@ -145,11 +145,11 @@ class TestEncounterRules(MentoringCase):
         self.encounter.action_confirm()
         with self.assertRefused(UserError, "Cancel it instead"):
             self.encounter.unlink()
-        self.encounter.with_user(self.mentor_user).action_cancel()
+        self.encounter.with_user(self.coordinator_user).action_cancel()
         self.flush_tracking()
         self.assertEqual(self.encounter.state, "cancelled")
         tracked = self.encounter.message_ids.filtered(lambda m: m.tracking_value_ids)
-        self.assertEqual(tracked[0].author_id, self.mentor_user.partner_id)
+        self.assertEqual(tracked[0].author_id, self.coordinator_user.partner_id)
 
     def test_draft_encounter_can_be_deleted(self):
         draft = self.create_encounter(self.match, date=self.today)

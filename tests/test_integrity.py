@@ -42,7 +42,8 @@ class TestIntegrity(MentoringBillingCase):
         for record, vals in attempts:
             for user in (self.mentor_user, self.coordinator_user):
                 with self.assertRefused(
-                    UserError, "cannot be set directly|can no longer be changed|your languages"
+                    UserError,
+                    "cannot be set directly|can no longer be changed|your languages|coordinator of every programme",
                 ):
                     record.with_user(user).with_context(**OLD_BYPASS).write(vals)
         self.assertEqual(draft.state, "draft")

@@ -1,1 +1,2 @@
 from . import mentoring_match_close
+from . import mentoring_authorization_invoice
