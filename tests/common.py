@@ -375,8 +375,12 @@ class WebClient:
         return Comodel.web_name_search(search, {"display_name": {}}, domain=domain, limit=limit)
 
     def button_visible(self, user, arch, name, values):
-        button = next(node for node in arch.iter("button") if node.get("name") == name)
-        return not self.evaluate(button.get("invisible"), user, values)
+        """Whether any button calling `name` shows (groups= already took out the others)."""
+        return any(
+            not self.evaluate(button.get("invisible"), user, values)
+            for button in arch.iter("button")
+            if button.get("name") == name
+        )
 
     def can_create(self, arch):
         return arch.get("create") not in self.FALSY

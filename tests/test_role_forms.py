@@ -36,8 +36,12 @@ class TestEachRoleSeesWhatItMayChange(WebClient, MentoringCase):
 
     def test_a_confirmed_meeting_keeps_its_documentation_read_only(self):
         self.encounter.action_confirm()
-        _arch, _values, editable = self.editable_fields(self.mentor_user, self.encounter)
+        arch, values, editable = self.editable_fields(self.mentor_user, self.encounter)
         self.assertFalse(editable & {"progress", "goal_id", "location_type", "mentor_signed_on"})
+        # Only a coordinator cancels a confirmed meeting.
+        self.assertFalse(self.button_visible(self.mentor_user, arch, "action_cancel", values))
+        arch, values, _editable = self.editable_fields(self.coordinator_user, self.encounter)
+        self.assertTrue(self.button_visible(self.coordinator_user, arch, "action_cancel", values))
 
     def test_mentor_edits_only_languages_interests_gender_and_area_on_their_profile(self):
         arch, values, editable = self.editable_fields(self.mentor_user, self.mentor)
