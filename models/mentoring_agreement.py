@@ -50,6 +50,8 @@ class MentoringAgreement(models.Model):
     coordinator_signature = fields.Binary("Coordinator signature", copy=False, attachment=True)
     coordinator_signed_by = fields.Char("Coordinator signed by", copy=False)
     coordinator_signed_on = fields.Date("Coordinator signed on", copy=False)
+    # The coordinator's signature block is for a coordinator of the programme to fill in.
+    user_coordinates_programme = fields.Boolean(compute="_compute_user_coordinates_programme")
 
     _required_to_sign = {"purpose": "Purpose", "development_goals": "Development goals"}
 
@@ -61,6 +63,12 @@ class MentoringAgreement(models.Model):
                 match=agreement.match_id.name or "",
                 version=agreement.version,
             )
+
+    @api.depends("program_id")
+    @api.depends_context("uid")
+    def _compute_user_coordinates_programme(self):
+        for agreement in self:
+            agreement.user_coordinates_programme = agreement.program_id._user_coordinates()
 
     # One compute per field: Odoo leaves every field of a shared compute alone once any of
     # them is given on create, and each of these may be typed in independently.

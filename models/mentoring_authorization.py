@@ -36,10 +36,24 @@ class MentoringAuthorization(models.Model):
         "res.partner", required=True, tracking=True, domain=[("is_mentoring_payer", "=", True)]
     )
     mentee_id = fields.Many2one(
-        "mentoring.mentee", required=True, index=True, check_company=True, tracking=True
+        "mentoring.mentee",
+        required=True,
+        index=True,
+        check_company=True,
+        tracking=True,
+        domain="program_id and [('program_ids', 'in', program_id)] or []",
     )
-    program_id = fields.Many2one("mentoring.program", string="Programme", required=True, check_company=True)
-    company_id = fields.Many2one(related="program_id.company_id", store=True, index=True)
+    program_id = fields.Many2one(
+        "mentoring.program",
+        string="Programme",
+        required=True,
+        check_company=True,
+        domain=[("user_is_coordinator", "=", True)],
+    )
+    # Set before its parent is chosen, as on a match (see there).
+    company_id = fields.Many2one(
+        "res.company", required=True, default=lambda self: self.env.company, index=True
+    )
     # Finance reads the mentee's name and member ID here, not on the mentee's record.
     mentee_name = fields.Char("Mentee's name", related="mentee_id.name", store=True)
     member_id = fields.Char(related="mentee_id.member_id")

@@ -27,6 +27,10 @@ NO_ACTION_REASONS = [
     ("other", "Other"),
 ]
 
+# The status a goal takes after a confirmed meeting with that progress, and from which statuses.
+GOAL_STATUS_AFTER = {"met": "achieved", "considerable": "in_progress", "some_steps": "in_progress"}
+GOAL_STATUS_BEFORE = {"achieved": ("not_started", "in_progress"), "in_progress": ("not_started",)}
+
 
 def _hhmm(hours):
     minutes = round((hours or 0.0) * 60)
@@ -281,7 +285,19 @@ class MentoringEncounter(models.Model):
         drafts._check_agreement_or_introductory()
         drafts._write_checked({"state": "confirmed", "was_confirmed": True})
         drafts._sync_billing()
+        drafts._advance_goals()
         return True
+
+    def _advance_goals(self):
+        """A confirmed meeting moves its goal on: “Met goal” achieves it, progress or steps taken
+        put it in progress. A goal never moves back, nor out of paused or changed."""
+        for encounter in self.sorted("date"):
+            # sudo: the meeting was confirmed by someone allowed to; its goal follows it, and
+            # the goal belongs to the same match (see _check_goal_of_the_match).
+            goal = encounter.sudo().goal_id
+            target = GOAL_STATUS_AFTER.get(encounter.sudo().progress)
+            if goal and target and goal.status in GOAL_STATUS_BEFORE[target]:
+                goal.status = target
 
     def _check_agreement_or_introductory(self):
         """Before the agreement is signed, a match allows only the programme's number of

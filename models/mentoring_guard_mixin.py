@@ -1,4 +1,4 @@
-from odoo import api, models
+from odoo import api, fields, models
 from odoo.exceptions import UserError
 
 
@@ -15,6 +15,17 @@ class MentoringGuardMixin(models.AbstractModel):
     _description = "Mentoring Write Guard"
     # Fields only the model's action methods write; add the model's own on each model.
     _protected_fields = frozenset()
+
+    # Forms read this to show a user only what they may change: the same access rights and
+    # record rules that refuse a write decide it, so a form never offers what saving refuses.
+    can_edit = fields.Boolean(compute="_compute_can_edit")
+
+    @api.depends_context("uid")
+    def _compute_can_edit(self):
+        writable = self._origin._filtered_access("write")
+        may_create = self.browse().has_access("create")
+        for record in self:
+            record.can_edit = record._origin in writable if record._origin else may_create
 
     def _protected_field_names(self):
         """Protected fields plus every field that is derived (related or computed without a way

@@ -2,6 +2,7 @@ from dateutil.relativedelta import relativedelta
 
 from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
+from odoo.fields import Domain
 
 from .mentoring_mentor import ONGOING_MATCH_STATES
 
@@ -14,6 +15,17 @@ CLOSURE_REASONS = [
     ("allegation", "Allegation"),
     ("other", "Other"),
 ]
+
+# Kanban columns shown folded: relationships that have ended.
+FOLDED_STATES = ("closed", "cancelled")
+# The button that moves a match into each status (closing asks for a reason: its own wizard).
+STATE_ACTIONS = {
+    "draft": "action_reset_to_draft",
+    "introduced": "action_introduce",
+    "active": "action_activate",
+    "on_hold": "action_hold",
+    "cancelled": "action_cancel",
+}
 
 
 class MentoringMatch(models.Model):
@@ -39,11 +51,23 @@ class MentoringMatch(models.Model):
     _parties = frozenset({"mentor_id", "mentee_id", "program_id"})
 
     name = fields.Char(compute="_compute_name", store=True)
+    # Drop-downs offer the programme's mentors who can mentor now, and its mentees.
     mentor_id = fields.Many2one(
-        "mentoring.mentor", required=True, index=True, tracking=True, check_company=True
+        "mentoring.mentor",
+        required=True,
+        index=True,
+        tracking=True,
+        check_company=True,
+        domain="[('state', 'in', ('intern', 'certified'))]"
+        " + (program_id and [('program_ids', 'in', program_id)] or [])",
     )
     mentee_id = fields.Many2one(
-        "mentoring.mentee", required=True, index=True, tracking=True, check_company=True
+        "mentoring.mentee",
+        required=True,
+        index=True,
+        tracking=True,
+        check_company=True,
+        domain="program_id and [('program_ids', 'in', program_id)] or []",
     )
     program_id = fields.Many2one(
         "mentoring.program",
@@ -52,8 +76,13 @@ class MentoringMatch(models.Model):
         index=True,
         tracking=True,
         check_company=True,
+        domain=[("user_is_coordinator", "=", True)],
     )
-    company_id = fields.Many2one(related="program_id.company_id", store=True, index=True)
+    # The user's company until a programme is chosen, so that the drop-downs (which keep to the
+    # match's company) offer something; the programme's check_company keeps the two equal.
+    company_id = fields.Many2one(
+        "res.company", required=True, default=lambda self: self.env.company, index=True
+    )
     coordinator_id = fields.Many2one(
         "res.users",
         default=lambda self: self.env.user,
@@ -85,7 +114,7 @@ class MentoringMatch(models.Model):
         required=True,
         tracking=True,
         index=True,
-        group_expand=True,
+        group_expand="_expand_states",
     )
     closure_reason = fields.Selection(CLOSURE_REASONS, tracking=True)
     closure_note = fields.Text(groups="peer_mentoring.group_mentor")
@@ -105,6 +134,10 @@ class MentoringMatch(models.Model):
     plan_count = fields.Integer(compute="_compute_counts")
     color = fields.Integer()
     active = fields.Boolean(default=True, tracking=True)
+    # Agreement, plan and meeting forms offer the matches a user may add records to.
+    user_may_add_records = fields.Boolean(
+        compute="_compute_user_may_add_records", search="_search_user_may_add_records"
+    )
 
     _dates_ordered = models.Constraint(
         "CHECK(date_end IS NULL OR date_start IS NULL OR date_end >= date_start)",
@@ -114,7 +147,49 @@ class MentoringMatch(models.Model):
     @api.depends("mentor_id.name", "mentee_id.name")
     def _compute_name(self):
         for match in self:
-            match.name = f"{match.mentor_id.name or '?'} & {match.mentee_id.name or '?'}"
+            if match.mentor_id and match.mentee_id:
+                match.name = f"{match.mentor_id.name} & {match.mentee_id.name}"
+            else:
+                match.name = self.env._("New match")
+
+    def _expand_states(self, states, domain):
+        """Kanban columns: every status the search allows, with matches or not. A filter on the
+        status (e.g. Open) leaves out the columns it excludes instead of showing them empty."""
+        state_domain = Domain(domain).map_conditions(
+            lambda condition: condition if condition.field_expr == "state" else Domain.TRUE
+        )
+        return [
+            value
+            for value, _label in self._fields["state"].selection
+            if value in states or self.new({"state": value}).filtered_domain(state_domain)
+        ]
+
+    def _web_read_group_format(self, groupby, aggregates, groups):
+        # A selection has no "folded" flag of its own, as stages do: ended matches are folded.
+        result = super()._web_read_group_format(groupby, aggregates, groups)
+        if groupby and groupby[0] == "state":
+            for group in result:
+                if group["state"] in FOLDED_STATES:
+                    group["__fold"] = True
+        return result
+
+    @api.depends_context("uid")
+    def _compute_user_may_add_records(self):
+        allowed = self.filtered_domain(self._user_may_add_records_domain())
+        for match in self:
+            match.user_may_add_records = match in allowed
+
+    def _search_user_may_add_records(self, operator, value):
+        if operator != "in":
+            return NotImplemented
+        return self._user_may_add_records_domain()
+
+    def _user_may_add_records_domain(self):
+        """Who may add agreements, plans and meetings (as the record rules and the closed-match
+        check let them): the match's mentor while it is ongoing, a coordinator of its programme,
+        a programme manager; not a supervisor."""
+        own = Domain("mentor_id.user_id", "=", self.env.uid) & Domain("state", "in", ONGOING_MATCH_STATES)
+        return own | Domain("program_id.user_is_coordinator", "=", True)
 
     @api.depends("mentor_id.supervisor_id")
     def _compute_supervisor_id(self):
@@ -204,6 +279,34 @@ class MentoringMatch(models.Model):
                     )
                 )
 
+    @api.onchange("mentor_id")
+    def _onchange_mentor_id_warn_capacity(self):
+        """Say so while proposing: the capacity itself is enforced when the match is introduced."""
+        mentor = self.mentor_id
+        if not mentor or self.capacity_override_reason:
+            return None
+        proposals = self.sudo().search_count(
+            [("mentor_id", "=", mentor.id), ("state", "=", "draft"), ("id", "!=", self._origin.id)]
+        )
+        ongoing = mentor.sudo().ongoing_match_count
+        if ongoing + proposals < mentor.capacity:
+            return None
+        return {
+            "warning": {
+                "title": self.env._("%(mentor)s has no free place", mentor=mentor.name),
+                "message": self.env._(
+                    "%(mentor)s supports %(ongoing)s mentee(s) and has %(proposals)s other "
+                    "proposal(s); their capacity is %(capacity)s. You can propose this match, but "
+                    "it can be introduced only if a place frees up or a coordinator records a "
+                    "capacity override reason.",
+                    mentor=mentor.name,
+                    ongoing=ongoing,
+                    proposals=proposals,
+                    capacity=mentor.capacity,
+                ),
+            }
+        }
+
     @api.model_create_multi
     def create(self, vals_list):
         if any(vals.get("capacity_override_reason") for vals in vals_list):
@@ -211,6 +314,14 @@ class MentoringMatch(models.Model):
         return super().create(vals_list)
 
     def write(self, vals):
+        if "state" in vals and not self.env.su:
+            # A card dropped in another column of the kanban writes `state`: it runs the same
+            # button, with the same checks, as the form.
+            vals = dict(vals)
+            state = vals.pop("state")
+            res = self.write(vals) if vals else True
+            self._move_to(state)
+            return res
         if "capacity_override_reason" in vals:
             self._check_is_coordinator(self.env._("record a capacity override reason"))
         if not self.env.su:
@@ -284,6 +395,20 @@ class MentoringMatch(models.Model):
             matches.encounter_ids,
         ):
             records._prune_followers()
+
+    def _move_to(self, state):
+        for match in self.filtered(lambda m: m.state != state):
+            if state == "closed":
+                raise UserError(
+                    self.env._(
+                        "%(match)s cannot be set directly to Closed: use its Close button, which "
+                        "asks why the match ends.",
+                        match=match.display_name,
+                    )
+                )
+            if state not in STATE_ACTIONS:
+                raise UserError(self.env._("A match cannot move to that status."))
+            getattr(match, STATE_ACTIONS[state])()
 
     def action_introduce(self):
         self._check_state(("draft",), self.env._("introduce"))

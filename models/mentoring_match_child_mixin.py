@@ -14,15 +14,19 @@ class MentoringMatchChildMixin(models.AbstractModel):
     _inherit = ["mentoring.guard.mixin"]
     _check_company_auto = True
 
+    # No check_company: the company comes from the match (a new record has none until its match
+    # is chosen, and the drop-down must not filter on that emptiness).
     match_id = fields.Many2one(
         "mentoring.match",
         string="Match",
         required=True,
         index=True,
         ondelete="restrict",
-        check_company=True,
+        domain=[("user_may_add_records", "=", True)],
     )
-    company_id = fields.Many2one(related="match_id.company_id", store=True, index=True)
+    # Computed when the record is created, not on a later flush: SQL reports over these records
+    # (the billing entries) read the column directly.
+    company_id = fields.Many2one(related="match_id.company_id", store=True, index=True, precompute=True)
     mentor_id = fields.Many2one(related="match_id.mentor_id", store=True, index=True)
     mentee_id = fields.Many2one(related="match_id.mentee_id", store=True, index=True)
     program_id = fields.Many2one(related="match_id.program_id", store=True, index=True)

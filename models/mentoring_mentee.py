@@ -19,8 +19,16 @@ class MentoringMentee(models.Model):
     _check_company_auto = True
     _protected_fields = frozenset({"match_ids"})
 
-    partner_id = fields.Many2one("res.partner", string="Person", required=True, index=True)
-    name = fields.Char(related="partner_id.name", store=True)
+    partner_id = fields.Many2one(
+        "res.partner",
+        string="Contact",
+        required=True,
+        index=True,
+        help="The person's or organisation's contact; made from the name when left empty.",
+    )
+    name = fields.Char(
+        compute="_compute_name", inverse="_inverse_name", store=True, precompute=True, required=True
+    )
     company_id = fields.Many2one(
         "res.company", required=True, default=lambda self: self.env.company, index=True
     )
@@ -60,6 +68,16 @@ class MentoringMentee(models.Model):
                     self.env._("Choose the programme %(name)s takes part in.", name=mentee.name or "")
                 )
 
+    @api.depends("partner_id.name")
+    def _compute_name(self):
+        for mentee in self:
+            mentee.name = mentee.partner_id.name
+
+    def _inverse_name(self):
+        for mentee in self:
+            if mentee.partner_id and mentee.partner_id.name != mentee.name:
+                mentee.partner_id.name = mentee.name
+
     @api.model_create_multi
     def create(self, vals_list):
         if not self.env.su:
@@ -68,6 +86,10 @@ class MentoringMentee(models.Model):
                 if not programs:
                     raise ValidationError(self.env._("Choose the programme the new mentee takes part in."))
                 self._check_may_change_programmes(added=programs)
+        # A name typed without a contact (e.g. "Create" from a match's drop-down) makes the contact.
+        for vals in vals_list:
+            if not vals.get("partner_id") and vals.get("name"):
+                vals["partner_id"] = self.env["res.partner"].create({"name": vals["name"]}).id
         return super().create(vals_list)
 
     def write(self, vals):

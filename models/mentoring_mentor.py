@@ -1,5 +1,6 @@
 from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
+from odoo.fields import Domain
 
 GENDERS = [
     ("female", "Female"),
@@ -88,7 +89,19 @@ class MentoringMentor(models.Model):
     supervisor_id = fields.Many2one("hr.employee", string="Supervisor", check_company=True, tracking=True)
     match_ids = fields.One2many("mentoring.match", "mentor_id", string="Matches")
     ongoing_match_count = fields.Integer("Ongoing matches", compute="_compute_ongoing_match_count")
+    free_places = fields.Integer(
+        "Free places",
+        compute="_compute_ongoing_match_count",
+        help="How many more mentees this mentor can take on: capacity less ongoing matches.",
+    )
     active = fields.Boolean(default=True)
+    # Who may change more than the self-service fields: a coordinator who may change this profile.
+    can_manage = fields.Boolean(compute="_compute_can_manage")
+    # Monthly timesheets offer the mentors a user may claim time for: their own profile, and the
+    # mentors of the programmes they coordinate.
+    user_may_claim_time = fields.Boolean(
+        compute="_compute_user_may_claim_time", search="_search_user_may_claim_time"
+    )
 
     @api.depends("employee_id.name", "partner_id.name")
     def _compute_name(self):
@@ -108,17 +121,64 @@ class MentoringMentor(models.Model):
         for mentor in self:
             mentor.capacity = max(mentor.program_ids.mapped("max_mentees_per_mentor") or [0])
 
-    @api.depends("match_ids.state")
+    @api.depends("match_ids.state", "capacity")
     def _compute_ongoing_match_count(self):
+        # Capacity counts every ongoing match of the mentor, in whichever programme (as the
+        # capacity check does), not only those the reader may open.
         counts = dict(
-            self.env["mentoring.match"]._read_group(
+            self.env["mentoring.match"]
+            .sudo()
+            ._read_group(
                 [("mentor_id", "in", self.ids), ("state", "in", ONGOING_MATCH_STATES)],
                 ["mentor_id"],
                 ["__count"],
             )
         )
         for mentor in self:
-            mentor.ongoing_match_count = counts.get(mentor, 0)
+            mentor.ongoing_match_count = counts.get(mentor._origin, 0)
+            mentor.free_places = max(mentor.capacity - mentor.ongoing_match_count, 0)
+
+    @api.depends_context("uid")
+    def _compute_can_manage(self):
+        is_coordinator = self.env["mentoring.match"]._is_coordinator()
+        for mentor in self:
+            mentor.can_manage = is_coordinator and mentor.can_edit
+
+    @api.depends_context("uid")
+    def _compute_user_may_claim_time(self):
+        allowed = self.filtered_domain(self._search_user_may_claim_time("in", [True]))
+        for mentor in self:
+            mentor.user_may_claim_time = mentor in allowed
+
+    def _search_user_may_claim_time(self, operator, value):
+        if operator != "in":
+            return NotImplemented
+        own = Domain("user_id", "=", self.env.uid)
+        user = self.env.user
+        if user.has_group("peer_mentoring.group_manager"):
+            return Domain.TRUE
+        if user.has_group("peer_mentoring.group_coordinator"):
+            return own | Domain("program_ids.coordinator_ids", "in", user.ids)
+        return own
+
+    @api.depends("name", "free_places", "language_ids", "interest_ids", "area")
+    @api.depends_context("formatted_display_name")
+    def _compute_display_name(self):
+        """In a drop-down, what a coordinator matches on: free places, languages, interests, area."""
+        super()._compute_display_name()
+        if not self.env.context.get("formatted_display_name"):
+            return
+        for mentor in self:
+            details = [
+                self.env._(
+                    "%(free)s of %(capacity)s places free", free=mentor.free_places, capacity=mentor.capacity
+                ),
+                ", ".join(mentor.language_ids.mapped("name")),
+                ", ".join(mentor.interest_ids.mapped("name")),
+                mentor.area or "",
+            ]
+            summary = " · ".join(detail.replace("--", "–") for detail in details if detail)
+            mentor.display_name = f"{mentor.display_name}\n--{summary}--"
 
     @api.constrains("employee_id", "partner_id", "name")
     def _check_one_identity(self):

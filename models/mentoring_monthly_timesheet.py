@@ -16,8 +16,18 @@ class MentoringMonthlyTimesheet(models.Model):
     _check_company_auto = True
 
     name = fields.Char(compute="_compute_name", store=True)
-    mentor_id = fields.Many2one("mentoring.mentor", required=True, index=True, check_company=True)
-    company_id = fields.Many2one(related="mentor_id.company_id", store=True, index=True)
+    mentor_id = fields.Many2one(
+        "mentoring.mentor",
+        required=True,
+        index=True,
+        check_company=True,
+        default=lambda self: self._default_mentor_id(),
+        domain=[("user_may_claim_time", "=", True)],
+    )
+    # Set before its parent is chosen, as on a match (see there).
+    company_id = fields.Many2one(
+        "res.company", required=True, default=lambda self: self.env.company, index=True
+    )
     month = fields.Date(
         required=True,
         default=lambda self: fields.Date.context_today(self).replace(day=1),
@@ -40,6 +50,12 @@ class MentoringMonthlyTimesheet(models.Model):
     _mentor_month_uniq = models.Constraint(
         "UNIQUE(mentor_id, month)", "This mentor already has a timesheet for that month."
     )
+
+    def _default_mentor_id(self):
+        """A mentor claims their own time."""
+        return self.env["mentoring.mentor"].search(
+            [("user_id", "=", self.env.uid), ("company_id", "=", self.env.company.id)], limit=1
+        )
 
     @api.depends("mentor_id.name", "month")
     def _compute_name(self):

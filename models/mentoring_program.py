@@ -1,5 +1,6 @@
 from odoo import api, fields, models
 from odoo.exceptions import ValidationError
+from odoo.fields import Domain
 
 DEFAULT_CONFIDENTIALITY = (
     "We will respect each other's confidentiality and will not disclose personal details or "
@@ -108,6 +109,10 @@ class MentoringProgram(models.Model):
     )
     match_ids = fields.One2many("mentoring.match", "program_id", string="Matches")
     match_count = fields.Integer(compute="_compute_match_count")
+    # Drop-downs offer the programmes a user may enrol people in and match within.
+    user_is_coordinator = fields.Boolean(
+        "I coordinate it", compute="_compute_user_is_coordinator", search="_search_user_is_coordinator"
+    )
 
     _code_company_uniq = models.Constraint(
         "UNIQUE(code, company_id)", "A programme code must be unique within the agency."
@@ -126,6 +131,21 @@ class MentoringProgram(models.Model):
         )
         for program in self:
             program.match_count = counts.get(program, 0)
+
+    @api.depends_context("uid")
+    def _compute_user_is_coordinator(self):
+        for program in self:
+            program.user_is_coordinator = program._user_coordinates()
+
+    def _search_user_is_coordinator(self, operator, value):
+        if operator != "in":
+            return NotImplemented
+        user = self.env.user
+        if self.env.su or user.has_group("peer_mentoring.group_manager"):
+            return Domain.TRUE
+        if user.has_group("peer_mentoring.group_coordinator"):
+            return Domain("coordinator_ids", "in", user.ids)
+        return Domain.FALSE
 
     def write(self, vals):
         res = super().write(vals)

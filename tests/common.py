@@ -1,8 +1,12 @@
 from contextlib import contextmanager
 from datetime import timedelta
 
+from dateutil.relativedelta import relativedelta
+from lxml import etree
+
 from odoo import Command, fields
 from odoo.tests import TransactionCase, new_test_user
+from odoo.tools.safe_eval import datetime, safe_eval, time
 
 
 class MentoringCase(TransactionCase):
@@ -251,3 +255,143 @@ class MentoringBillingCase(MentoringCase):
         moves = orders._create_invoices()
         moves.action_post()
         return moves
+
+
+class WebClient:
+    """What the web client asks the server when a user opens a form, reads a drop-down or clicks
+    a button: the same calls with the same domains and contexts, without a browser."""
+
+    FALSY = ("0", "false", "False")
+
+    def visible_actions(self, user):
+        """The actions of the Mentoring app's menus that the web client shows `user`."""
+        Menu = self.env["ir.ui.menu"].with_user(user)
+        visible = Menu._visible_menu_ids()
+        root = self.env.ref("peer_mentoring.mentoring_menu_root")
+        # The web client builds the menu tree from the root: a menu shows only if each ancestor does.
+        menus = Menu.browse(visible).filtered(
+            lambda m: (
+                m.action
+                and m.parent_path.startswith(root.parent_path)
+                and all(int(ancestor) in visible for ancestor in m.parent_path.strip("/").split("/"))
+            )
+        )
+        actions = []
+        for menu in menus:
+            action = menu.action.sudo()
+            if action._name == "ir.actions.server":  # the app's home: the window it opens
+                opened = action.with_user(user).run()
+                action = self.env[opened["type"]].sudo().browse(opened["id"])
+            actions.append(action)
+        return list(dict.fromkeys(actions))
+
+    def eval_context(self, user, values=None):
+        env = self.env(user=user)
+        return {
+            "id": False,
+            **(values or {}),
+            "uid": user.id,
+            "context": dict(env.context),
+            "current_company_id": env.company.id,
+            "allowed_company_ids": user.company_ids.ids,
+            "context_today": lambda: fields.Date.context_today(env["res.users"]),
+            "relativedelta": relativedelta,
+            "datetime": datetime,
+            "time": time,
+        }
+
+    def evaluate(self, expression, user, values, default=False):
+        if expression in (None, ""):
+            return default
+        if isinstance(expression, (list, dict, bool)):
+            return expression
+        return safe_eval(expression, self.eval_context(user, values))
+
+    def open_form(self, user, model, context=None, view_id=False, record=None):
+        """The form as `user` sees it: its arch (after groups and access rights), field
+        descriptions, and the values of a new record (defaults and onchanges) or of `record`."""
+        Model = self.env[model].with_user(user).with_context(**(context or {}))
+        views = Model.get_views([(view_id, "form")])
+        arch = etree.fromstring(views["views"]["form"]["arch"])
+        descriptions = views["models"][model]["fields"]
+        spec = {name: self._spec(descriptions[name]) for name in self.top_level_fields(arch)}
+        if record:
+            values = record.with_user(user).with_context(**(context or {})).web_read(spec)[0]
+        else:
+            values = Model.onchange({}, [], spec)["value"]
+        return arch, descriptions, {name: self._raw(value) for name, value in values.items()}
+
+    @staticmethod
+    def _spec(description):
+        if description["type"] == "many2one":
+            return {"fields": {"display_name": {}}}
+        if description["type"] in ("one2many", "many2many"):
+            return {"fields": {}}
+        return {}
+
+    @staticmethod
+    def _raw(value):
+        """A field's value as form expressions see it: ids for relations."""
+        if isinstance(value, dict):
+            return value.get("id") or False
+        if isinstance(value, list):
+            ids = []
+            for item in value:
+                if isinstance(item, int):
+                    ids.append(item)
+                elif isinstance(item, dict):
+                    ids.append(item["id"])
+                elif item[0] == Command.SET:
+                    ids = list(item[2])
+                elif item[0] in (Command.LINK, Command.UPDATE):
+                    ids.append(item[1] if isinstance(item[1], int) else item[1].get("id"))
+            return ids
+        return value
+
+    @staticmethod
+    def top_level_fields(arch):
+        """The form's own fields, not those of its x2many sub-views."""
+        return [
+            node.get("name")
+            for node in arch.iter("field")
+            if not any(ancestor.tag == "field" for ancestor in node.iterancestors())
+        ]
+
+    def field_node(self, arch, name):
+        return next(
+            node
+            for node in arch.iter("field")
+            if node.get("name") == name and not any(a.tag == "field" for a in node.iterancestors())
+        )
+
+    def modifier(self, arch, descriptions, name, attribute, user, values):
+        node = self.field_node(arch, name)
+        expression = node.get(attribute)
+        if expression is None:
+            return bool(descriptions[name].get(attribute))
+        return bool(self.evaluate(expression, user, values))
+
+    def offered(self, user, arch, descriptions, name, values, search="", limit=8):
+        """What the drop-down of many2one `name` lists (web_name_search with the field's domain
+        and context, as the many2one widget sends them)."""
+        node = self.field_node(arch, name)
+        description = descriptions[name]
+        domain = self.evaluate(node.get("domain") or description.get("domain") or "[]", user, values)
+        context = self.evaluate(node.get("context") or description.get("context") or "{}", user, values)
+        Comodel = self.env[description["relation"]].with_user(user).with_context(**context)
+        return Comodel.web_name_search(search, {"display_name": {}}, domain=domain, limit=limit)
+
+    def button_visible(self, user, arch, name, values):
+        """Whether any button calling `name` shows (groups= already took out the others)."""
+        return any(
+            not self.evaluate(button.get("invisible"), user, values)
+            for button in arch.iter("button")
+            if button.get("name") == name
+        )
+
+    def can_create(self, arch):
+        return arch.get("create") not in self.FALSY
+
+    @staticmethod
+    def parse(arch):
+        return etree.fromstring(arch)

@@ -2,7 +2,7 @@ from odoo import Command
 from odoo.exceptions import AccessError, UserError
 from odoo.tests import new_test_user, tagged
 
-from .common import MentoringCase
+from .common import MentoringCase, WebClient
 
 
 @tagged("post_install", "-at_install")
@@ -42,3 +42,34 @@ class TestMultiCompany(MentoringCase):
         )
         with self.assertRefused(UserError, "company inconsistencies"):
             self.create_match(self.mentor, mentee_2)
+
+    def test_a_new_match_is_in_the_users_agency_and_offers_its_programmes(self):
+        client = WebClient()
+        client.env = self.env
+        arch, descriptions, values = client.open_form(self.manager_2, "mentoring.match")
+        self.assertEqual(values["company_id"], self.company_2.id)
+        offered = client.offered(self.manager_2, arch, descriptions, "program_id", values)
+        self.assertEqual([r["id"] for r in offered], self.program_2.ids)
+
+    def test_a_match_stays_in_its_programmes_agency(self):
+        mentor_2 = self.env["mentoring.mentor"].create(
+            {
+                "partner_id": self.env["res.partner"].create({"name": "Mentor elsewhere"}).id,
+                "company_id": self.company_2.id,
+                "program_ids": [Command.set(self.program_2.ids)],
+            }
+        )
+        mentee_2 = self.env["mentoring.mentee"].create(
+            {"name": "Mentee elsewhere", "company_id": self.company_2.id, "program_ids": self.program_2.ids}
+        )
+        with self.assertRefused(UserError, "company inconsistencies|Incompatible companies"):
+            self.env["mentoring.match"].create(
+                {
+                    "company_id": self.company.id,
+                    "program_id": self.program_2.id,
+                    "mentor_id": mentor_2.id,
+                    "mentee_id": mentee_2.id,
+                }
+            )
+        with self.assertRefused(UserError, "company inconsistencies|Incompatible companies"):
+            self.match.write({"company_id": self.company_2.id})
