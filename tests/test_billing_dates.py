@@ -3,7 +3,7 @@ authorisation, the match's state and the payer in force that day), and filed in 
 
 from datetime import timedelta
 
-from odoo.exceptions import AccessError, UserError
+from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tests import tagged
 
 from .common import MentoringBillingCase
@@ -52,10 +52,27 @@ class TestBillingOnTheDateOfService(MentoringBillingCase):
     def test_a_meeting_before_the_match_closed_is_written_up_late(self):
         """Closed today: a meeting of 3 days ago is logged and confirmed afterwards (45 minutes,
         3 units); one dated after the closing day is refused."""
-        self.match._close("planned_end", "")
-        late = self.billable_encounter(10.0, 10.75, day=self.days_ago(3))
+        self.match.with_user(self.coordinator_user)._close("planned_end", "")
+        # A closed match's records are changed only by a coordinator: they write up the meeting.
+        late = (
+            self.env["mentoring.encounter"]
+            .with_user(self.coordinator_user)
+            .create(
+                {
+                    "match_id": self.match.id,
+                    "date": self.days_ago(3),
+                    "start_time": 10.0,
+                    "end_time": 10.75,
+                    "location_type": "agency",
+                    "goal_id": self.goal.id,
+                    "progress": "met",
+                    "mentor_signed_on": self.days_ago(3),
+                    "mentee_signed_on": self.days_ago(3),
+                }
+            )
+        )
         late.action_confirm()
-        self.assertEqual((late.state, late.billed_units), ("confirmed", 3))
+        self.assertEqual((late.state, late.sudo().billed_units), ("confirmed", 3))
         self.match.sudo().write({"date_closed": self.days_ago(5)})
         with self.assertRefused(UserError, "introduced or active"):
             self.billable_encounter(14.0, 14.75, day=self.days_ago(3))
@@ -156,3 +173,43 @@ class TestBillingOnTheDateOfService(MentoringBillingCase):
             coverage.with_user(self.mentor_user).write({"member_id": "X"})
         with self.assertRaises(AccessError):
             self.env["mentoring.mentee.coverage"].with_user(self.finance_user).search([])
+        with self.assertRaises(AccessError):
+            self.env["mentoring.mentee.coverage"].with_user(self.coordinator_b_user).create(
+                {
+                    "mentee_id": self.mentee.id,
+                    "payer_id": self.payer.id,
+                    "date_from": self.days_ago(400),
+                    "date_to": self.days_ago(300),
+                }
+            )
+
+    def test_an_authorisation_is_for_a_payer_covering_the_mentee(self):
+        other = self.env["res.partner"].create({"name": "Other MCO", "is_mentoring_payer": True})
+        self.env["mentoring.mentee.coverage"].create(
+            {
+                "mentee_id": self.mentee.id,
+                "payer_id": self.payer.id,
+                "member_id": "A-1",
+                "date_from": self.today,
+            }
+        )
+        with self.assertRefused(ValidationError, "does not cover"):
+            self.env["mentoring.authorization"].create(
+                {
+                    "name": "AUTH-X",
+                    "payer_id": other.id,
+                    "mentee_id": self.mentee.id,
+                    "program_id": self.program.id,
+                    "date_from": self.today,
+                    "date_to": self.today + timedelta(days=30),
+                    "units_authorized": 10,
+                }
+            )
+        with self.assertRefused(ValidationError, "already covered"):
+            self.env["mentoring.mentee.coverage"].create(
+                {
+                    "mentee_id": self.mentee.id,
+                    "payer_id": other.id,
+                    "date_from": self.today + timedelta(days=5),
+                }
+            )
