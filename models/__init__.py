@@ -7,7 +7,9 @@ from . import mentoring_signed_document_mixin
 from . import mentoring_interest
 from . import mentoring_program
 from . import mentoring_mentor
+from . import mentoring_mentor_credential
 from . import mentoring_mentee
+from . import mentoring_mentee_coverage
 from . import mentoring_match
 from . import mentoring_agreement
 from . import mentoring_plan

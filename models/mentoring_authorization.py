@@ -56,7 +56,7 @@ class MentoringAuthorization(models.Model):
     )
     # Finance reads the mentee's name and member ID here, not on the mentee's record.
     mentee_name = fields.Char("Mentee's name", related="mentee_id.name", store=True)
-    member_id = fields.Char(related="mentee_id.member_id")
+    member_id = fields.Char(compute="_compute_member_id")
     date_from = fields.Date(required=True, tracking=True)
     date_to = fields.Date(required=True, tracking=True, index=True)
     units_authorized = fields.Float("Units authorised", required=True, tracking=True)
@@ -167,10 +167,30 @@ class MentoringAuthorization(models.Model):
         line_uom = self.sudo().sale_line_id.product_uom_id
         return line_uom._compute_quantity(product_quantity, self.uom_id, round=False) if line_uom else 0.0
 
+    @api.depends("mentee_id.member_id", "mentee_id.coverage_ids", "payer_id", "date_from", "date_to")
+    def _compute_member_id(self):
+        # The member ID with this payer over the authorised dates; finance reads it here.
+        for auth in self:
+            mentee = auth.sudo().mentee_id
+            coverages = mentee.coverage_ids.filtered(
+                lambda c, auth=auth: c.payer_id == auth.payer_id and c._overlaps(auth.date_from, auth.date_to)
+            )
+            auth.member_id = coverages[:1].member_id if mentee.coverage_ids else mentee.member_id
+
     @api.constrains("payer_id", "mentee_id")
     def _check_payer_is_the_mentees(self):
         for auth in self:
-            if auth.mentee_id.payer_id and auth.mentee_id.payer_id != auth.payer_id:
+            payers = auth.sudo().mentee_id.coverage_ids.payer_id
+            if payers and auth.payer_id not in payers:
+                raise ValidationError(
+                    self.env._(
+                        "%(payer)s does not cover %(mentee)s in any coverage period. Correct the payer "
+                        "of the authorisation or add the coverage to the mentee.",
+                        mentee=auth.mentee_id.name,
+                        payer=auth.payer_id.name,
+                    )
+                )
+            if not payers and auth.mentee_id.payer_id and auth.mentee_id.payer_id != auth.payer_id:
                 raise ValidationError(
                     self.env._(
                         "%(mentee)s's payer is %(payer)s, not %(other)s. Correct the payer of the "

@@ -15,7 +15,7 @@ class MentoringBillingEntry(models.Model):
     A read-only view over the encounters. Finance has no access to the encounters themselves,
     so their notes, chatter, activities, attachments and signatures stay out of reach; this
     record carries none of those (its own chatter holds only its billing activities). Why a meeting was not billed is shown only when it is a billing
-    fact (no authorisation, no units left, the daily cap). Meetings the payer's rules do not bill
+    fact (no authorisation, no units left, the daily cap, late filing, no member ID). Meetings the payer's rules do not bill
     (an outcome, an intern) are not listed at all: that they were not billed could tell the outcome.
 
     A meeting billing could not bill gets an activity for the programme's coordinator here, on
@@ -48,6 +48,7 @@ class MentoringBillingEntry(models.Model):
         ],
         "mentoring.mentor": ["name"],
         "mentoring.mentee": ["name", "member_id", "payer_id"],
+        "mentoring.mentee.coverage": ["mentee_id", "member_id", "payer_id", "date_from", "date_to"],
         "account.analytic.line": ["mentoring_encounter_id", "timesheet_invoice_id"],
     }
 
@@ -86,8 +87,8 @@ class MentoringBillingEntry(models.Model):
                    e.company_id, e.program_id,
                    mentor.name AS mentor_name,
                    mentee.name AS mentee_name,
-                   mentee.member_id,
-                   mentee.payer_id,
+                   COALESCE(coverage.member_id, mentee.member_id) AS member_id,
+                   COALESCE(coverage.payer_id, mentee.payer_id) AS payer_id,
                    e.is_group_session,
                    e.authorization_id,
                    e.billed_units,
@@ -98,6 +99,15 @@ class MentoringBillingEntry(models.Model):
               FROM mentoring_encounter e
               JOIN mentoring_mentor mentor ON mentor.id = e.mentor_id
               JOIN mentoring_mentee mentee ON mentee.id = e.mentee_id
+         LEFT JOIN LATERAL (
+                   -- the coverage period in force on the meeting's date
+                   SELECT c.member_id, c.payer_id
+                     FROM mentoring_mentee_coverage c
+                    WHERE c.mentee_id = e.mentee_id
+                      AND c.date_from <= e.date AND (c.date_to IS NULL OR c.date_to >= e.date)
+                    ORDER BY c.date_from DESC
+                    LIMIT 1
+                   ) coverage ON TRUE
          LEFT JOIN LATERAL (
                    SELECT l.id, l.timesheet_invoice_id
                      FROM account_analytic_line l

@@ -51,6 +51,18 @@ class MentoringBillingProfile(models.Model):
     bill_no_action = fields.Boolean(
         "Bill “No action taken”", default=False, help="Usually not billable: the person could not be reached."
     )
+    timely_filing_days = fields.Integer(
+        "Timely filing (days)",
+        default=90,
+        help="A meeting confirmed more than this many days after its date is past the payer's "
+        "deadline for claims: it is recorded as not billed. 0 means no deadline.",
+    )
+    requires_member_id = fields.Boolean(
+        "Requires a member ID",
+        default=True,
+        help="The payer refuses claims without the person's member number: a meeting of a mentee "
+        "without one on its date is not billed until it is recorded.",
+    )
     warn_usage_percent = fields.Integer(
         "Warn at % of units used", default=80, help="The coordinator gets an activity at this share."
     )
@@ -59,8 +71,8 @@ class MentoringBillingProfile(models.Model):
         "CHECK(warn_usage_percent BETWEEN 1 AND 100)", "The warning share must be between 1 and 100 %."
     )
     _not_negative = models.Constraint(
-        "CHECK(min_billable_minutes >= 0 AND daily_cap_units >= 0)",
-        "The minimum billable minutes and the daily cap cannot be negative.",
+        "CHECK(min_billable_minutes >= 0 AND daily_cap_units >= 0 AND timely_filing_days >= 0)",
+        "The minimum billable minutes, the daily cap and the timely-filing days cannot be negative.",
     )
 
     @api.constrains("billing_unit", "rounding")

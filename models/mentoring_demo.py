@@ -100,6 +100,11 @@ class MentoringDemo(models.AbstractModel):
         mentors = self._demo_mentors(rng, program, supervisor, start)
         mentees = self._demo_mentees(rng, program, payer)
         planned = self._demo_matches(rng, program, mentors, mentees, start)
+        # Six months of meetings are written up now, as if each had been confirmed on its day:
+        # the payer's timely-filing deadline applies from here on.
+        profile = program._billing_profile_for(payer)
+        deadline = profile.timely_filing_days
+        profile.timely_filing_days = 0
         for match, state in planned:
             if match.state == "active":
                 self._demo_meetings(rng, match, today)
@@ -107,6 +112,7 @@ class MentoringDemo(models.AbstractModel):
                 match.action_hold()
             elif state == "closed":
                 match._close("goals_met", "Both agreed the goals were met.")
+        profile.timely_filing_days = deadline
         self._demo_invoice_last_month(program, today)
 
     def _demo_mentors(self, rng, program, supervisor, start):

@@ -5,6 +5,7 @@ from odoo.exceptions import UserError, ValidationError
 from odoo.tools import SQL, format_date
 
 from .mentoring_encounter_billing import BILLING_FIELDS
+from .mentoring_mentor import MENTOR_STATES
 
 CONTENT = "peer_mentoring.group_mentor"  # what was said: only the match's people read it
 
@@ -103,7 +104,9 @@ class MentoringEncounter(models.Model):
     no_action_reason = fields.Selection(NO_ACTION_REASONS, groups=CONTENT)
     next_steps = fields.Text("Things to work on before next meeting", groups=CONTENT)
     notes = fields.Html("Confidential notes", groups=CONTENT)
-    mentor_credential = fields.Selection(related="mentor_id.state", string="Mentor credential")
+    mentor_credential = fields.Selection(
+        MENTOR_STATES, string="Mentor credential", compute="_compute_mentor_credential"
+    )
     state = fields.Selection(
         [("draft", "Draft"), ("confirmed", "Confirmed"), ("cancelled", "Cancelled")],
         default="draft",
@@ -126,6 +129,12 @@ class MentoringEncounter(models.Model):
         # No person's name: the name travels into notifications, activities and timesheets.
         for encounter in self:
             encounter.name = self.env._("Meeting of %(date)s", date=encounter.date or "")
+
+    @api.depends("date", "mentor_id.state")
+    def _compute_mentor_credential(self):
+        # The credential held on the meeting's date, not today's.
+        for encounter in self:
+            encounter.mentor_credential = encounter.mentor_id and encounter._mentor_credential_on_date()
 
     @api.depends("start_time", "end_time")
     def _compute_duration(self):
@@ -212,6 +221,19 @@ class MentoringEncounter(models.Model):
     @api.constrains("match_id")
     def _check_match_open_for_encounters(self):
         self._check_match_ongoing(self.env._("log a meeting"))
+
+    def _check_match_ongoing(self, action):
+        """A meeting dated before its match was closed is written up and confirmed late: what
+        counts is the match's state on the meeting's date."""
+        late = self.filtered(
+            lambda e: (
+                e.match_id.state == "closed"
+                and e.match_id.date_closed
+                and e.date
+                and e.date <= e.match_id.date_closed
+            )
+        )
+        return super(MentoringEncounter, self - late)._check_match_ongoing(action)
 
     def _progress_problem(self):
         self.ensure_one()

@@ -81,9 +81,18 @@ class MentoringEncounterBilling(models.AbstractModel):
 
     # Who is billed for what -------------------------------------------------------------------
 
+    def _billing_coverage(self):
+        """(payer, member ID) covering the meeting's date."""
+        self.ensure_one()
+        return self.mentee_id._coverage_on(self.date)
+
     def _billing_profile(self):
         self.ensure_one()
-        return self.program_id._billing_profile_for(self.mentee_id.payer_id)
+        return self.program_id._billing_profile_for(self._billing_coverage()[0])
+
+    def _mentor_credential_on_date(self):
+        self.ensure_one()
+        return self.mentor_id._credential_on(self.date)
 
     def _billing_setup_problem(self):
         """Why this encounter is not billable at all, or False when it is."""
@@ -91,13 +100,13 @@ class MentoringEncounterBilling(models.AbstractModel):
         profile = self._billing_profile()
         if not self._billed_product():
             return self.env._("the programme does not bill this kind of session")
-        if not self.mentee_id.payer_id:
-            return self.env._("the mentee has no payer")
+        if not self._billing_coverage()[0]:
+            return self.env._("the mentee has no payer covering the meeting's date")
         if not profile:
             return self.env._("no billing profile for the payer or programme")
         if not self.mentor_id.employee_id:
             return self.env._("the mentor is not an employee")
-        if self.mentor_id.state == "intern" and not profile.bill_interns:
+        if self._mentor_credential_on_date() == "intern" and not profile.bill_interns:
             return self.env._("the payer does not pay for mentors in internship")
         if not profile.is_outcome_billable(self.progress):
             return self.env._("this outcome is not billable")
@@ -117,7 +126,7 @@ class MentoringEncounterBilling(models.AbstractModel):
             (self._billed_product(), self.env._("service")),
             (self.mentor_id.name, self.env._("mentor's name")),
             (
-                self.mentor_id.state in ("certified", "intern"),
+                self._mentor_credential_on_date() in ("certified", "intern"),
                 self.env._("mentor's credential (certified or intern)"),
             ),
             (self.goal_id, self.env._("goal worked on")),
@@ -199,7 +208,8 @@ class MentoringEncounterBilling(models.AbstractModel):
         auths = Authorization.search(
             [
                 ("mentee_id", "in", self.mentee_id.ids),
-                ("state", "in", ("approved", "exhausted")),
+                # Expired since: it still covers the meetings dated inside it.
+                ("state", "in", ("approved", "exhausted", "expired")),
                 ("date_from", "<=", max(self.mapped("date"), default=fields.Date.today())),
                 ("date_to", ">=", min(self.mapped("date"), default=fields.Date.today())),
             ],
@@ -234,6 +244,10 @@ class MentoringEncounterBilling(models.AbstractModel):
                 if problem:
                     results[encounter] = (False, 0.0, problem, undecided)
                     continue
+                problem = encounter._claim_problem()
+                if problem:
+                    results[encounter] = (False, 0.0, problem, undecided)
+                    continue
                 profile = encounter._billing_profile()
                 minutes_so_far += encounter.duration_minutes
                 if profile.rounding_scope == "day":
@@ -254,10 +268,37 @@ class MentoringEncounterBilling(models.AbstractModel):
                 results[encounter] = (auth, units, False, False)
         return results
 
+    def _claim_problem(self):
+        """Why the payer would refuse the claim itself (no member ID, past its timely-filing
+        deadline), or False. A meeting billed already was filed in time."""
+        self.ensure_one()
+        profile = self._billing_profile()
+        when = format_date(self.env, self.date)
+        if profile.requires_member_id and not self._billing_coverage()[1]:
+            return self.env._(
+                "%(mentee)s has no member ID with the payer covering %(date)s: record it on the "
+                "mentee's coverage.",
+                mentee=self.mentee_id.name,
+                date=when,
+            )
+        today = fields.Date.context_today(self)
+        days = profile.timely_filing_days
+        if days and not self.timesheet_ids and (today - self.date).days > days:
+            return self.env._(
+                "The meeting of %(mentee)s on %(date)s was confirmed %(late)s days after it "
+                "took place, past the payer's timely-filing limit of %(days)s days.",
+                mentee=self.mentee_id.name,
+                date=when,
+                late=(today - self.date).days,
+                days=days,
+            )
+        return False
+
     def _pick_authorization(self, auths, remaining, units, units_so_far, profile):
         """The authorisation that expires first and still has the units, or why there is none."""
         self.ensure_one()
         when = format_date(self.env, self.date)
+        payer = self._billing_coverage()[0]
         if profile.daily_cap_units and units_so_far + units > profile.daily_cap_units:
             return False, self.env._(
                 "The meeting of %(mentee)s on %(date)s goes beyond the payer's daily cap of %(cap)s units.",
@@ -270,6 +311,7 @@ class MentoringEncounterBilling(models.AbstractModel):
             for a in auths
             if a.program_id == self.program_id
             and a.is_group_service == self.is_group_session
+            and a.payer_id == payer
             and a.date_from <= self.date <= a.date_to
         ]
         if not covering:

@@ -56,6 +56,13 @@ class MentoringMentee(models.Model):
         help="The organisation that pays for this person's mentoring.",
     )
     member_id = fields.Char("Member ID", help="The person's member number with the payer.")
+    coverage_ids = fields.One2many(
+        "mentoring.mentee.coverage",
+        "mentee_id",
+        string="Coverage periods",
+        help="Who pays from which date to which: billing takes the period covering each meeting's "
+        "date. Once periods are recorded, the payer and member ID above follow the one covering today.",
+    )
     notes = fields.Html("Confidential notes", groups=SENSITIVE)
     match_ids = fields.One2many("mentoring.match", "mentee_id", string="Matches")
     active = fields.Boolean(default=True)
@@ -127,3 +134,21 @@ class MentoringMentee(models.Model):
         today = fields.Date.context_today(self)
         for mentee in self:
             mentee.age = relativedelta(today, mentee.birthdate).years if mentee.birthdate else 0
+
+    def _coverage_on(self, day):
+        """(payer, member ID) covering `day`: from the coverage periods when there are any,
+        else the mentee's payer and member ID."""
+        self.ensure_one()
+        periods = self.sudo().coverage_ids
+        if not periods:
+            return self.sudo().payer_id, self.sudo().member_id
+        covering = periods.filtered(lambda c: c._covers(day))[:1]
+        return covering.payer_id, covering.member_id
+
+    def _sync_current_coverage(self):
+        """The payer and member ID shown on the mentee are those of the period covering today."""
+        today = fields.Date.context_today(self)
+        for mentee in self.sudo():
+            current = mentee.coverage_ids.filtered(lambda c: c._covers(today))[:1]
+            if current and (mentee.payer_id, mentee.member_id) != (current.payer_id, current.member_id):
+                mentee.write({"payer_id": current.payer_id.id, "member_id": current.member_id})

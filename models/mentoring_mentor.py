@@ -19,13 +19,22 @@ SELF_SERVICE_FIELDS = {"language_ids", "interest_ids", "gender", "area"}
 SHARED_PROFILE_EXEMPT = {"program_ids"}
 
 
+MENTOR_STATES = [
+    ("applicant", "Applicant"),
+    ("intern", "Intern"),
+    ("certified", "Certified"),
+    ("suspended", "Suspended"),
+    ("inactive", "Inactive"),
+]
+
+
 class MentoringMentor(models.Model):
     _name = "mentoring.mentor"
     _description = "Peer Mentor"
     _inherit = ["mentoring.guard.mixin", "mentoring.thread.mixin", "mail.activity.mixin"]
     _order = "name"
     _check_company_auto = True
-    _protected_fields = frozenset({"state", "match_ids"})
+    _protected_fields = frozenset({"state", "match_ids", "credential_ids"})
 
     name = fields.Char(compute="_compute_name", store=True, readonly=False)
     employee_id = fields.Many2one(
@@ -63,13 +72,7 @@ class MentoringMentor(models.Model):
         check_company=True,
     )
     state = fields.Selection(
-        [
-            ("applicant", "Applicant"),
-            ("intern", "Intern"),
-            ("certified", "Certified"),
-            ("suspended", "Suspended"),
-            ("inactive", "Inactive"),
-        ],
+        MENTOR_STATES,
         default="applicant",
         required=True,
         tracking=True,
@@ -88,6 +91,13 @@ class MentoringMentor(models.Model):
     ethics_ack_date = fields.Date("Code of ethics acknowledged on", tracking=True)
     supervisor_id = fields.Many2one("hr.employee", string="Supervisor", check_company=True, tracking=True)
     match_ids = fields.One2many("mentoring.match", "mentor_id", string="Matches")
+    credential_ids = fields.One2many(
+        "mentoring.mentor.credential",
+        "mentor_id",
+        string="Status history",
+        readonly=True,
+        groups="peer_mentoring.group_coordinator",
+    )
     ongoing_match_count = fields.Integer("Ongoing matches", compute="_compute_ongoing_match_count")
     free_places = fields.Integer(
         "Free places",
@@ -314,4 +324,22 @@ class MentoringMentor(models.Model):
                     state=label,
                 )
             )
+        today = fields.Date.context_today(self)
+        self.env["mentoring.mentor.credential"].sudo().create(
+            [
+                {"mentor_id": mentor.id, "state": state, "previous_state": mentor.state, "date_from": today}
+                for mentor in self
+                if mentor.state != state
+            ]
+        )
         self._write_checked({"state": state})
+
+    def _credential_on(self, day):
+        """The status the mentor held on `day`: the last one recorded from that day or before,
+        or the one held before the first recorded change."""
+        self.ensure_one()
+        history = self.sudo().credential_ids
+        if not history or not day:
+            return self.state
+        held = history.filtered(lambda c: c.date_from <= day)
+        return held[-1].state if held else history[0].previous_state or self.state

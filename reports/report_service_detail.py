@@ -39,10 +39,10 @@ class ReportServiceDetail(models.AbstractModel):
             "uom": encounter.authorization_id.uom_id.name,  # the payer's unit, as billed_units
             "code": product._mentoring_code_label(),
             "authorization": encounter.authorization_id.name,
-            "member": encounter.mentee_id.member_id or "",
+            "member": encounter._billing_coverage()[1] or "",
             "mentee": encounter.mentee_id.name,
             "mentor": encounter.mentor_id.name,
             "credential": dict(encounter.mentor_id._fields["state"]._description_selection(self.env))[
-                encounter.mentor_id.state
+                encounter._mentor_credential_on_date()
             ],
         }
