@@ -75,6 +75,18 @@ class MentoringBillingProfile(models.Model):
                     )
                 )
 
+    @api.constrains("billing_unit", "rounding")
+    def _check_whole_quarter_hours(self):
+        for profile in self:
+            if profile.rounding == "exact" and profile.billing_unit == "quarter_hour":
+                raise ValidationError(
+                    self.env._(
+                        "A claim counts 15-minute units in whole units: choose another rounding "
+                        "for %(profile)s (the 8-minute rule, up or down), or bill it in hours.",
+                        profile=profile.name,
+                    )
+                )
+
     @api.constrains("billing_unit")
     def _check_billing_unit_agrees_with_products(self):
         programs = self.env["mentoring.program"].sudo().search([("billing_profile_id", "in", self.ids)])
