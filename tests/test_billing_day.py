@@ -157,3 +157,34 @@ class TestBillingDay(MentoringGroupBillingCase):
         second = self.second_mentor_meeting(11.0, 11.5)
         (first | second).action_confirm()
         self.assertEqual((first.billed_units, second.billed_units), (4, 2))
+
+    # Item 12: every unit supported on paper ----------------------------------------------------
+
+    def test_service_detail_shows_the_days_meetings_minutes_and_units(self):
+        """Per-day rounding, 7 + 7 minutes: both meetings on the Service detail, the day's
+        14 minutes and its 1 unit (7 minutes alone would be none)."""
+        self.profile.rounding_scope = "day"
+        morning = self.billable_encounter(9.0, 9 + 7 / 60)
+        afternoon = self.billable_encounter(14.0, 14 + 7 / 60)
+        (morning | afternoon).action_confirm()
+        self.assertEqual(morning.billed_units + afternoon.billed_units, 1)
+        move = self.invoice(self.authorization.sale_order_id)
+        values = (
+            self.env["report.peer_mentoring.report_service_detail"]
+            .with_user(self.finance_user)
+            ._get_report_values(move.ids)
+        )
+        (day,) = values["days_by_move"][move.id]
+        self.assertEqual(
+            (day["date"], day["member"], day["minutes"], day["units"]), (self.yesterday, "M-12345", 14, 1)
+        )
+        self.assertEqual([(row["start"], row["minutes"]) for row in day["rows"]], [(9.0, 7), (14.0, 7)])
+        self.assertEqual(sum(row["units"] for row in day["rows"]), 1)
+        html = (
+            self.env["ir.actions.report"]
+            .with_user(self.finance_user)
+            ._render_qweb_html("peer_mentoring.service_detail_report", move.ids)[0]
+            .decode()
+        )
+        for expected in ("09:00", "09:07", "14:00", "14:07", "Day total", "14 min"):
+            self.assertIn(expected, html)
