@@ -3,8 +3,11 @@ from the rule (the 8-minute rule: units = (minutes + 7) // 15, nothing under 8 m
 
 from datetime import timedelta
 
+from lxml import etree
+
 from odoo import Command
 from odoo.tests import tagged
+from odoo.tools.safe_eval import safe_eval
 
 from .common import MentoringGroupBillingCase
 
@@ -104,9 +107,18 @@ class TestBillingDay(MentoringGroupBillingCase):
         self.assertAlmostEqual(self.authorization.units_used, 16)
         entry = self.env["mentoring.billing.entry"].browse(afternoon.id)
         self.assertIn("daily cap", entry.activity_ids.note)
+        self.assertIn(entry, self.entries_needing_attention(), "finance finds it on the list")
         afternoon.with_user(self.coordinator_user).billing_override_reason = "The payer pays 16 a day"
         self.assertFalse(afternoon.needs_billing_attention)
         self.assertEqual(afternoon.billed_units, 4)
+
+    def entries_needing_attention(self):
+        """What finance's "Meetings needing attention" list shows (its default filter)."""
+        Entry = self.env["mentoring.billing.entry"].with_user(self.finance_user)
+        arch = etree.fromstring(Entry.get_views([(False, "search")])["views"]["search"]["arch"])
+        (domain,) = arch.xpath("//filter[@name='attention']/@domain")
+        self.env.invalidate_all()
+        return Entry.search(safe_eval(domain))
 
     def test_a_payer_may_refuse_a_meeting_that_crosses_the_cap(self):
         self.profile.write({"daily_cap_units": 16, "cap_crossing": "refuse"})
@@ -142,6 +154,7 @@ class TestBillingDay(MentoringGroupBillingCase):
         self.assertEqual((first.billed_units, second.billed_units), (4, 0))
         self.assertTrue(second.needs_billing_attention)
         self.assertIn("same time", second.not_billed_reason)
+        self.assertIn(self.env["mentoring.billing.entry"].browse(second.id), self.entries_needing_attention())
         self.assertAlmostEqual(self.authorization.units_used, 4)
 
     def test_a_payer_that_pays_concurrent_services_is_billed_for_both(self):
