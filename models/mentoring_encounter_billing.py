@@ -279,7 +279,7 @@ class MentoringEncounterBilling(models.AbstractModel):
             else:
                 units = profile.units_for_minutes(encounter.duration_minutes)
             if units <= 0:
-                if any(targets.values()):
+                if encounter._counts_in_the_days_units(targets):
                     reason = self.env._("counted in the day's total, billed on the day's other meetings")
                 else:
                     reason = self.env._("under the minimum billable time")
@@ -322,6 +322,17 @@ class MentoringEncounterBilling(models.AbstractModel):
             else:
                 targets.update({product: profile.units_for_minutes(minutes[product]) for product in products})
         return targets
+
+    def _counts_in_the_days_units(self, targets):
+        """Whether the minutes of this meeting (of no unit of its own) count in units of the day
+        billed on other meetings: of its own service, or of any when the payer combines codes."""
+        self.ensure_one()
+        profile = self._billing_profile()
+        if profile.rounding_scope != "day":
+            return False
+        if profile.day_codes == "combined":
+            return any(targets.values())
+        return bool(targets.get(self._billed_product()))
 
     def _concurrent_problem(self, billed_times, profile):
         """Why this meeting is not billed as it overlaps billed time of the same person, or False."""

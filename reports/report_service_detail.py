@@ -73,16 +73,21 @@ class ReportServiceDetail(models.AbstractModel):
                 ]
             )
         )
-        days = {(encounter.mentee_id, encounter.date) for encounter in billed}
+        services = defaultdict(set)  # the services billed each mentee-day
+        for encounter in billed:
+            services[(encounter.mentee_id, encounter.date)].add(encounter._billed_product())
         counted = defaultdict(list)
         for encounter in others:
+            day = (encounter.mentee_id, encounter.date)
+            profile = encounter._billing_profile()
             if (
-                (encounter.mentee_id, encounter.date) in days
-                and encounter._billing_profile().rounding_scope == "day"
+                day in services
+                and profile.rounding_scope == "day"
+                and (profile.day_codes == "combined" or encounter._billed_product() in services[day])
                 and not encounter._billing_setup_problem()
                 and not encounter._documentation_problem()
             ):
-                counted[(encounter.mentee_id, encounter.date)].append(encounter)
+                counted[day].append(encounter)
         return counted
 
     def _row(self, encounter, line):

@@ -201,3 +201,18 @@ class TestBillingDay(MentoringGroupBillingCase):
         )
         for expected in ("09:00", "09:07", "14:00", "14:07", "Day total", "14 min"):
             self.assertIn(expected, html)
+
+    def test_service_detail_shows_another_service_only_when_codes_are_combined(self):
+        """Per day, per code: 5 minutes of group (0 units, 5 < 8) and 30 individual (2 units):
+        the group minutes are not behind the individual units, so the day shows 30 min, 2 units."""
+        self.profile.rounding_scope = "day"
+        self.approve_group_authorization()
+        group = self.billable_encounter(9.0, 9 + 5 / 60, is_group_session=True)
+        individual = self.billable_encounter(11.0, 11.5)
+        (group | individual).action_confirm()
+        self.assertEqual((group.billed_units, individual.billed_units), (0, 2))
+        self.assertEqual(group.not_billed_reason, "under the minimum billable time")
+        move = self.invoice(self.authorization.sale_order_id)
+        Report = self.env["report.peer_mentoring.report_service_detail"].with_user(self.finance_user)
+        (day,) = Report._get_report_values(move.ids)["days_by_move"][move.id]
+        self.assertEqual((day["minutes"], day["units"], len(day["rows"])), (30, 2, 1))
