@@ -38,10 +38,35 @@ class MentoringBillingProfile(models.Model):
         required=True,
         default="encounter",
     )
+    day_codes = fields.Selection(
+        [
+            ("per_code", "Each service code on its own"),
+            ("combined", "All codes added up; a unit left over goes to the code with most minutes"),
+        ],
+        "Service codes in a day",
+        required=True,
+        default="per_code",
+        help="With a mentee's day added up: whether the minutes of individual and group "
+        "services are rounded apart (each code its own units), or added up and rounded once, the "
+        "unit left over going to the service with the most minutes (the CMS way).",
+    )
     min_billable_minutes = fields.Integer(
         "Minimum billable minutes", default=0, help="Shorter time is not billed."
     )
     daily_cap_units = fields.Integer("Daily cap (units per mentee)", default=0, help="0 means no cap.")
+    cap_crossing = fields.Selection(
+        [("up_to_cap", "Bill it up to the cap"), ("refuse", "Do not bill it")],
+        "A meeting that crosses the cap",
+        required=True,
+        default="up_to_cap",
+        help="Usual managed-care practice: the units up to the cap are billed, the rest is not "
+        "(and needs the coordinator's attention).",
+    )
+    allow_concurrent = fields.Boolean(
+        "Pays for concurrent services",
+        help="Unticked (usual): a mentee's minutes are billed once; a meeting at the same time "
+        "as another billed meeting of the same mentee (with another mentor) is not billed.",
+    )
     bill_interns = fields.Boolean(
         "Bill hours of mentors in internship", help="Some payers pay only for certified mentors."
     )
@@ -87,6 +112,18 @@ class MentoringBillingProfile(models.Model):
                     )
                 )
 
+    @api.constrains("billing_unit", "rounding")
+    def _check_whole_quarter_hours(self):
+        for profile in self:
+            if profile.rounding == "exact" and profile.billing_unit == "quarter_hour":
+                raise ValidationError(
+                    self.env._(
+                        "A claim counts 15-minute units in whole units: choose another rounding "
+                        "for %(profile)s (the 8-minute rule, up or down), or bill it in hours.",
+                        profile=profile.name,
+                    )
+                )
+
     @api.constrains("billing_unit")
     def _check_billing_unit_agrees_with_products(self):
         programs = self.env["mentoring.program"].sudo().search([("billing_profile_id", "in", self.ids)])
@@ -106,6 +143,27 @@ class MentoringBillingProfile(models.Model):
         if self.rounding == "down":
             return float(floor(minutes / size))
         return float((minutes + 7) // 15) if minutes >= 8 else 0.0
+
+    def units_for_day(self, minutes_by_service):
+        """Units of each service of a day whose minutes are added up across services (CMS):
+        the day's total is rounded once; each service gets its whole units, and the units the
+        total adds go to the services with the most minutes left over."""
+        self.ensure_one()
+        total_minutes = sum(minutes_by_service.values())
+        total = self.units_for_minutes(total_minutes)
+        if not total:
+            return dict.fromkeys(minutes_by_service, 0.0)
+        if self.rounding == "exact":  # hours only: fractions follow the minutes
+            return {service: total * m / total_minutes for service, m in minutes_by_service.items()}
+        size = MINUTES_PER_UNIT[self.billing_unit]
+        units = {service: float(m // size) for service, m in minutes_by_service.items()}
+        left = total - sum(units.values())
+        by_leftover = sorted(
+            minutes_by_service, key=lambda s: (-(minutes_by_service[s] % size), -minutes_by_service[s])
+        )
+        for service in by_leftover[: max(0, int(left))]:
+            units[service] += 1
+        return units
 
     def hours_for_units(self, units):
         """Timesheets are kept in hours; the sale order line converts them to the product unit."""

@@ -11,6 +11,11 @@ BILLING_FIELDS = {"date", "start_time", "end_time", "is_group_session", "billing
 BILLING_READERS = "peer_mentoring.group_coordinator,account.group_account_invoice"
 
 
+def _hhmm(hours):
+    minutes = round(hours * 60)
+    return f"{minutes // 60:02d}:{minutes % 60:02d}"
+
+
 class MentoringEncounterBilling(models.AbstractModel):
     """Turns confirmed encounters into timesheet lines on the payer's authorisation.
 
@@ -229,44 +234,150 @@ class MentoringEncounterBilling(models.AbstractModel):
 
         results = {}
         for (mentee_id, _day), encounters in by_day.items():
-            minutes_so_far = units_so_far = 0
-            for encounter in encounters:
-                if encounter.invoice_id:  # billed already: it stays as it is
-                    minutes_so_far += encounter.duration_minutes
-                    units_so_far += encounter.billed_units
-                    continue
-                reason = encounter._billing_setup_problem()
-                if reason:
-                    results[encounter] = (False, 0.0, reason, False)
-                    continue
-                undecided = not encounter.billing_override_reason
-                problem = encounter._documentation_problem()
-                if problem:
-                    results[encounter] = (False, 0.0, problem, undecided)
-                    continue
-                problem = encounter._claim_problem()
-                if problem:
-                    results[encounter] = (False, 0.0, problem, undecided)
-                    continue
-                profile = encounter._billing_profile()
-                minutes_so_far += encounter.duration_minutes
-                if profile.rounding_scope == "day":
-                    units = profile.units_for_minutes(minutes_so_far) - units_so_far
-                else:
-                    units = profile.units_for_minutes(encounter.duration_minutes)
-                if units <= 0:
-                    results[encounter] = (False, 0.0, self.env._("under the minimum billable time"), False)
-                    continue
-                auth, problem = encounter._pick_authorization(
-                    auths_by_mentee[mentee_id], remaining, units, units_so_far, profile
-                )
-                if problem:
-                    results[encounter] = (False, 0.0, problem, undecided)
-                    continue
-                remaining[auth.id] -= units
-                units_so_far += units
-                results[encounter] = (auth, units, False, False)
+            results.update(self._plan_day(encounters, auths_by_mentee[mentee_id], remaining))
         return results
+
+    def _plan_day(self, encounters, auths, remaining):
+        """Plan one mentee-day (`encounters` in order of start) as the payer counts it.
+
+        What is invoiced stays and counts first. A meeting that is not billed (not billable,
+        an incomplete note, no authorisation, at the same time as another billed meeting of the
+        person) adds no minutes. Under a per-day scope the day's minutes are rounded per service
+        code, or all codes together with the unit left over going to the code with the most
+        minutes, and what is invoiced already is subtracted, never exceeded. A meeting crossing
+        the daily cap is billed up to it, unless the payer refuses such meetings."""
+        results = {}
+        minutes = defaultdict(int)  # billable minutes of the day per service (product)
+        seen = defaultdict(int)  # of which planned so far: the invoiced ones first
+        given = defaultdict(float)  # units of the day per service, invoiced first
+        billed_times = []
+        for encounter in (e for e in encounters if e.invoice_id):
+            minutes[encounter._billed_product()] += encounter.duration_minutes
+            seen[encounter._billed_product()] += encounter.duration_minutes
+            given[encounter._billed_product()] += encounter.billed_units
+            if encounter.billed_units:
+                billed_times.append((encounter.start_time, encounter.end_time))
+        candidates = []
+        for encounter in (e for e in encounters if not e.invoice_id):
+            reason = encounter._billing_setup_problem()
+            if reason:
+                results[encounter] = (False, 0.0, reason, False)
+                continue
+            profile = encounter._billing_profile()
+            problem = (
+                encounter._documentation_problem()
+                or encounter._claim_problem()
+                or encounter._concurrent_problem(billed_times, profile)
+                or encounter._authorization_problem(auths, remaining, profile)
+            )
+            if problem:
+                results[encounter] = (False, 0.0, problem, not encounter.billing_override_reason)
+                continue
+            billed_times.append((encounter.start_time, encounter.end_time))
+            minutes[encounter._billed_product()] += encounter.duration_minutes
+            candidates.append(encounter)
+        targets = self._day_targets(candidates, minutes)
+        last_of_service = {encounter._billed_product(): encounter for encounter in candidates}
+        day_units = sum(given.values())
+        for encounter in candidates:
+            profile, product = encounter._billing_profile(), encounter._billed_product()
+            seen[product] += encounter.duration_minutes
+            if product in targets:
+                target = targets[product]
+                if encounter != last_of_service[product]:
+                    target = min(target, profile.units_for_minutes(seen[product]))
+                units = max(0.0, target - given[product])
+            else:
+                units = profile.units_for_minutes(encounter.duration_minutes)
+            if units <= 0:
+                if encounter._counts_in_the_days_units(targets):
+                    reason = self.env._("counted in the day's total, billed on the day's other meetings")
+                else:
+                    reason = self.env._("under the minimum billable time")
+                results[encounter] = (False, 0.0, reason, False)
+                continue
+            over = 0.0
+            if profile.daily_cap_units and profile.cap_crossing == "up_to_cap":
+                over = min(units, max(0.0, day_units + units - profile.daily_cap_units))
+                if over == units:  # nothing left under the cap: refused with the cap's reason
+                    over = 0.0
+            auth, problem = encounter._pick_authorization(auths, remaining, units - over, day_units, profile)
+            if problem:
+                results[encounter] = (False, 0.0, problem, not encounter.billing_override_reason)
+                continue
+            units -= over
+            remaining[auth.id] -= units
+            day_units += units
+            given[product] += units
+            reason = over and encounter._beyond_cap_reason(units, over, profile)
+            results[encounter] = (
+                auth,
+                units,
+                reason or False,
+                bool(over) and not encounter.billing_override_reason,
+            )
+        return results
+
+    @api.model
+    def _day_targets(self, candidates, minutes):
+        """The units a day under a per-day scope is worth, per service billed that day."""
+        targets = {}
+        profiles = defaultdict(set)
+        for encounter in candidates:
+            profiles[encounter._billing_profile()].add(encounter._billed_product())
+        for profile, products in profiles.items():
+            if profile.rounding_scope != "day":
+                continue
+            if profile.day_codes == "combined":
+                targets.update(profile.units_for_day({product: minutes[product] for product in products}))
+            else:
+                targets.update({product: profile.units_for_minutes(minutes[product]) for product in products})
+        return targets
+
+    def _counts_in_the_days_units(self, targets):
+        """Whether the minutes of this meeting (of no unit of its own) count in units of the day
+        billed on other meetings: of its own service, or of any when the payer combines codes."""
+        self.ensure_one()
+        profile = self._billing_profile()
+        if profile.rounding_scope != "day":
+            return False
+        if profile.day_codes == "combined":
+            return any(targets.values())
+        return bool(targets.get(self._billed_product()))
+
+    def _concurrent_problem(self, billed_times, profile):
+        """Why this meeting is not billed as it overlaps billed time of the same person, or False."""
+        self.ensure_one()
+        if profile.allow_concurrent:
+            return False
+        for start, end in billed_times:
+            if start < self.end_time and self.start_time < end:
+                return self.env._(
+                    "The meeting of %(mentee)s on %(date)s is at the same time as another billed "
+                    "meeting of the same person (%(start)s–%(end)s): a person's minutes are billed "
+                    "once, unless the payer pays for concurrent services.",
+                    mentee=self.mentee_id.name,
+                    date=format_date(self.env, self.date),
+                    start=_hhmm(start),
+                    end=_hhmm(end),
+                )
+        return False
+
+    def _authorization_problem(self, auths, remaining, profile):
+        """Why no authorisation covers this meeting at all (its units aside), or False."""
+        return self._pick_authorization(auths, remaining, 0.0, 0.0, profile)[1]
+
+    def _beyond_cap_reason(self, units, over, profile):
+        self.ensure_one()
+        return self.env._(
+            "The meeting of %(mentee)s on %(date)s goes beyond the payer's daily cap of %(cap)s "
+            "units: %(units)s of its %(all)s units are billed, the rest is not.",
+            mentee=self.mentee_id.name,
+            date=format_date(self.env, self.date),
+            cap=profile.daily_cap_units,
+            units=f"{units:g}",
+            all=f"{units + over:g}",
+        )
 
     def _claim_problem(self):
         """Why the payer would refuse the claim itself (no member ID, past its timely-filing

@@ -1,9 +1,12 @@
+from collections import defaultdict
+
 from odoo import api, models
 
 
 class ReportServiceDetail(models.AbstractModel):
-    """Rows of the "Service detail" attached to a payer's invoice: one per billed encounter,
-    with what a payer audits and nothing of what was said."""
+    """The "Service detail" attached to a payer's invoice: per member and day, the meetings, their
+    minutes and units, and the day's total minutes and units, so that an auditor can trace every
+    unit. It carries what a payer audits and nothing of what was said."""
 
     _name = "report.peer_mentoring.report_service_detail"
     _description = "Service Detail of a Mentoring Invoice"
@@ -18,27 +21,86 @@ class ReportServiceDetail(models.AbstractModel):
             .sudo()
             .search([("timesheet_invoice_id", "in", moves.ids), ("mentoring_encounter_id", "!=", False)])
         )
-        rows_by_move = {move.id: [] for move in moves}
-        for line in lines.sorted(lambda line: (line.date, line.mentoring_encounter_id.start_time)):
-            rows_by_move[line.timesheet_invoice_id.id].append(self._row(line))
+        counted = self._counted_in_the_day(lines.mentoring_encounter_id)
+        encounters_by_day = defaultdict(dict)
+        for line in lines:
+            encounter = line.mentoring_encounter_id
+            day = encounters_by_day[(line.timesheet_invoice_id.id, encounter.mentee_id, line.date)]
+            day[encounter] = line
+            for other in counted[(encounter.mentee_id, encounter.date)]:
+                day.setdefault(other, self.env["account.analytic.line"])
+        days_by_move = {move.id: [] for move in moves}
+        for (move_id, mentee, date), day in sorted(
+            encounters_by_day.items(), key=lambda item: (item[0][2], item[0][1].name or "", item[0][1].id)
+        ):
+            rows = [
+                self._row(encounter, line)
+                for encounter, line in sorted(day.items(), key=lambda item: (item[0].start_time, item[0].id))
+            ]
+            days_by_move[move_id].append(
+                {
+                    "date": date,
+                    "member": mentee.member_id or "",
+                    "mentee": mentee.name,
+                    "rows": rows,
+                    "minutes": sum(row["minutes"] for row in rows),
+                    "units": sum(row["units"] for row in rows),
+                    "uom": next((row["uom"] for row in rows if row["uom"]), ""),
+                }
+            )
         return {
             "doc_ids": docids,
             "doc_model": "account.move",
             "docs": moves,
-            "rows_by_move": rows_by_move,
+            "days_by_move": days_by_move,
         }
 
-    def _row(self, line):
-        encounter = line.mentoring_encounter_id
-        product = line.so_line.product_id.product_tmpl_id
+    def _counted_in_the_day(self, billed):
+        """Meetings billed no unit of their own whose minutes count in a billed day's total
+        (a payer that adds up a mentee's day): they support the day's units on paper."""
+        others = (
+            self.env["mentoring.encounter"]
+            .sudo()
+            .search(
+                [
+                    ("state", "=", "confirmed"),
+                    ("mentee_id", "in", billed.mentee_id.ids),
+                    ("date", "in", list(set(billed.mapped("date")))),
+                    ("billed_units", "=", 0),
+                    ("needs_billing_attention", "=", False),
+                    ("billing_override_reason", "=", False),
+                    ("id", "not in", billed.ids),
+                ]
+            )
+        )
+        services = defaultdict(set)  # the services billed each mentee-day
+        for encounter in billed:
+            services[(encounter.mentee_id, encounter.date)].add(encounter._billed_product())
+        counted = defaultdict(list)
+        for encounter in others:
+            day = (encounter.mentee_id, encounter.date)
+            profile = encounter._billing_profile()
+            if (
+                day in services
+                and profile.rounding_scope == "day"
+                and (profile.day_codes == "combined" or encounter._billed_product() in services[day])
+                and not encounter._billing_setup_problem()
+                and not encounter._documentation_problem()
+            ):
+                counted[day].append(encounter)
+        return counted
+
+    def _row(self, encounter, line):
+        product = (line.so_line.product_id or encounter._billed_product()).product_tmpl_id
         return {
-            "date": line.date,
+            "date": encounter.date,
             "start": encounter.start_time,
             "end": encounter.end_time,
-            "units": encounter.billed_units,
-            "uom": encounter.authorization_id.uom_id.name,  # the payer's unit, as billed_units
+            "minutes": encounter.duration_minutes,
+            "units": encounter.billed_units if line else 0.0,
+            "uom": encounter.authorization_id.uom_id.name or "",  # the payer's unit, as billed_units
             "code": product._mentoring_code_label(),
-            "authorization": encounter.authorization_id.name,
+            "authorization": encounter.authorization_id.name or "",
             "member": encounter._billing_coverage()[1] or "",
             "mentee": encounter.mentee_id.name,
             "mentor": encounter.mentor_id.name,

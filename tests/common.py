@@ -181,17 +181,7 @@ class MentoringBillingCase(MentoringCase):
         cls.profile = cls.env["mentoring.billing.profile"].create(
             {"name": "Sunrise peer services", "billing_unit": "quarter_hour", "rounding": "cms_8_minute"}
         )
-        cls.product = cls.env["product.product"].create(
-            {
-                "name": "Peer mentoring services",
-                "type": "service",
-                "service_policy": "delivered_timesheet",
-                "service_tracking": "task_in_project",
-                "uom_id": cls.env.ref("peer_mentoring.uom_quarter_hour").id,
-                "list_price": 20.0,
-                "mentoring_service_code": "H0038",
-            }
-        )
+        cls.product = cls.create_service_product("Peer mentoring services", 20.0)
         cls.program.write({"product_id": cls.product.id, "billing_profile_id": cls.profile.id})
         cls.mentee.write({"payer_id": cls.payer.id, "member_id": "M-12345"})
         cls.finance_user.group_ids |= cls.env.ref("base.group_allow_export")
@@ -206,6 +196,22 @@ class MentoringBillingCase(MentoringCase):
         cls.authorization = cls.create_authorization("AUTH-1", units=40)
         cls.env.flush_all()
         cls.env.cr.precommit.run()
+
+    @classmethod
+    def create_service_product(cls, name, price, **vals):
+        """H0038 in 15-minute units, invoiced from timesheets."""
+        return cls.env["product.product"].create(
+            {
+                "name": name,
+                "type": "service",
+                "service_policy": "delivered_timesheet",
+                "service_tracking": "task_in_project",
+                "uom_id": cls.env.ref("peer_mentoring.uom_quarter_hour").id,
+                "list_price": price,
+                "mentoring_service_code": "H0038",
+                **vals,
+            }
+        )
 
     @classmethod
     def create_authorization(
@@ -227,14 +233,15 @@ class MentoringBillingCase(MentoringCase):
             auth.action_approve()
         return auth
 
-    def billable_encounter(self, start, end, day=None, **vals):
-        """A fully documented, billable draft meeting of mentee A."""
+    def billable_encounter(self, start, end, day=None, match=None, goal=None, **vals):
+        """A fully documented, billable draft meeting of mentee A (of `match` on `goal`, by
+        default mentor A's)."""
         return self.create_encounter(
-            self.match,
+            match or self.match,
             date=day or self.yesterday,
             start_time=start,
             end_time=end,
-            goal_id=self.goal.id,
+            goal_id=(goal or self.goal).id,
             mentor_signed_on=self.yesterday,
             mentee_signed_on=self.yesterday,
             **vals,
@@ -255,6 +262,33 @@ class MentoringBillingCase(MentoringCase):
         moves = orders._create_invoices()
         moves.action_post()
         return moves
+
+
+class MentoringGroupBillingCase(MentoringBillingCase):
+    """The same, with a group-session service (H0038 with modifier HQ) on the programme."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.group_product = cls.create_service_product("Peer mentoring, group", 8.0, mentoring_modifier="HQ")
+        cls.program.group_product_id = cls.group_product
+
+    def approve_group_authorization(self, date_to=None):
+        auth = self.env["mentoring.authorization"].create(
+            {
+                "name": "AUTH-GROUP",
+                "payer_id": self.payer.id,
+                "mentee_id": self.mentee.id,
+                "program_id": self.program.id,
+                "is_group_service": True,
+                "date_from": self.today - timedelta(days=30),
+                "date_to": date_to or self.today + timedelta(days=30),
+                "units_authorized": 20,
+                "price_unit": 8.0,
+            }
+        )
+        auth.action_approve()
+        return auth
 
 
 class WebClient:

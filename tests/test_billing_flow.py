@@ -4,7 +4,7 @@ from odoo.exceptions import UserError
 from odoo.tests import tagged
 from odoo.tools import format_date
 
-from .common import MentoringBillingCase
+from .common import MentoringBillingCase, MentoringGroupBillingCase
 
 
 @tagged("post_install", "-at_install")
@@ -324,39 +324,9 @@ class TestBillingFlow(MentoringBillingCase):
 
 
 @tagged("post_install", "-at_install")
-class TestGroupSessions(MentoringBillingCase):
-    @classmethod
-    def setUpClass(cls):
-        super().setUpClass()
-        cls.group_product = cls.env["product.product"].create(
-            {
-                "name": "Peer mentoring, group",
-                "type": "service",
-                "service_policy": "delivered_timesheet",
-                "service_tracking": "task_in_project",
-                "uom_id": cls.env.ref("peer_mentoring.uom_quarter_hour").id,
-                "list_price": 8.0,
-                "mentoring_service_code": "H0038",
-                "mentoring_modifier": "HQ",
-            }
-        )
-        cls.program.group_product_id = cls.group_product
-
+class TestGroupSessions(MentoringGroupBillingCase):
     def test_group_session_draws_on_the_group_authorisation_with_its_modifier(self):
-        group_auth = self.env["mentoring.authorization"].create(
-            {
-                "name": "AUTH-GROUP",
-                "payer_id": self.payer.id,
-                "mentee_id": self.mentee.id,
-                "program_id": self.program.id,
-                "is_group_service": True,
-                "date_from": self.today - timedelta(days=30),
-                "date_to": self.today + timedelta(days=3),
-                "units_authorized": 20,
-                "price_unit": 8.0,
-            }
-        )
-        group_auth.action_approve()
+        group_auth = self.approve_group_authorization(date_to=self.today + timedelta(days=3))
         self.assertIn("[H0038-HQ]", group_auth.sale_line_id.name)
         group = self.billable_encounter(9.0, 10.0, is_group_session=True)
         individual = self.billable_encounter(11.0, 11.5)

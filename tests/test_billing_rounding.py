@@ -23,9 +23,15 @@ class TestBillingRounding(MentoringBillingCase):
         expected = {7: 0, 8: 0, 14: 0, 15: 1, 29: 1, 30: 2, 60: 4, 61: 4}
         self.assertEqual({m: self.units(m, rounding="down") for m in expected}, expected)
 
-    def test_exact_quarter_hours(self):
-        self.assertAlmostEqual(self.units(7, rounding="exact"), 7 / 15)
-        self.assertAlmostEqual(self.units(61, rounding="exact"), 61 / 15)
+    def test_exact_quarter_hours_are_refused(self):
+        """Issue 8, item 1: 15-minute units on a claim are whole (37 minutes is never 2.47 units)."""
+        unused = self.profile.copy({"name": "Unused profile"})
+        with self.assertRefused(ValidationError, "15-minute units in whole units"):
+            unused.write({"rounding": "exact"})
+        self.assertEqual(unused.rounding, "cms_8_minute")
+        hourly = unused.copy({"name": "Hourly payer", "billing_unit": "hour", "rounding": "up"})
+        hourly.rounding = "exact"  # hours may be billed in fractions: 90 minutes = 1.5 hours
+        self.assertAlmostEqual(hourly.units_for_minutes(90), 1.5)
 
     def test_hourly_billing(self):
         # A profile of its own: the programme's bills a product counted in 15-minute units.
