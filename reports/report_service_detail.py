@@ -40,7 +40,8 @@ class ReportServiceDetail(models.AbstractModel):
             days_by_move[move_id].append(
                 {
                     "date": date,
-                    "member": mentee.member_id or "",
+                    # The member ID of the coverage on that day, as each row has it.
+                    "member": next((row["member"] for row in rows if row["member"]), ""),
                     "mentee": mentee.name,
                     "rows": rows,
                     "minutes": sum(row["minutes"] for row in rows),

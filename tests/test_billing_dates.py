@@ -143,7 +143,9 @@ class TestBillingOnTheDateOfService(MentoringBillingCase):
             .with_user(self.finance_user)
             ._get_report_values(move.ids)
         )
-        self.assertEqual([row["member"] for row in values["rows_by_move"][move.id]], ["B-222"])
+        days = values["days_by_move"][move.id]
+        self.assertEqual([row["member"] for day in days for row in day["rows"]], ["B-222"])
+        self.assertEqual([day["member"] for day in days], ["B-222"])
 
     def test_a_payer_requiring_a_member_id_is_not_billed_without_one(self):
         self.assertTrue(self.profile.requires_member_id)
