@@ -150,6 +150,8 @@ def run(env, measure):
             "task_id": a.task_id.id,
             "so_line": a.sale_line_id.id,
             "unit_amount": 0.75,
+            # An authorisation's line takes only meetings' timesheet lines (issue 8).
+            "mentoring_encounter_id": e.id,
         }
         for a, e in zip([a for a in auths for _ in range(PER_AUTHORIZATION)], drafts, strict=True)
     ]
