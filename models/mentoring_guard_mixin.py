@@ -15,6 +15,10 @@ class MentoringGuardMixin(models.AbstractModel):
     _description = "Mentoring Write Guard"
     # Fields only the model's action methods write; add the model's own on each model.
     _protected_fields = frozenset()
+    # Records that belong to programmes (`program_ids`: mentors, mentees): a client adds or
+    # removes only the programmes its user coordinates, as the model's
+    # `_check_may_change_programmes(added, removed)` says.
+    _programme_membership = False
 
     # Forms read this to show a user only what they may change: the same access rights and
     # record rules that refuse a write decide it, so a form never offers what saving refuses.
@@ -98,12 +102,21 @@ class MentoringGuardMixin(models.AbstractModel):
     def create(self, vals_list):
         self._check_protected_fields(vals_list, creating=True)
         self._check_relational_targets(vals_list)
+        if self._programme_membership and not self.env.su:
+            for vals in vals_list:
+                self._check_may_change_programmes(added=self._programmes_in_vals(vals))
         return super().create(vals_list)
 
     def write(self, vals):
         self._check_protected_fields([vals])
         self._check_relational_targets([vals])
-        return super().write(vals)
+        track = self._programme_membership and "program_ids" in vals and not self.env.su
+        before = {record: record.sudo().program_ids for record in self} if track else {}
+        res = super().write(vals)
+        for record, programs in before.items():
+            now = record.sudo().program_ids
+            record._check_may_change_programmes(added=now - programs, removed=programs - now)
+        return res
 
     def _write_checked(self, vals):
         """For action methods: the acting user must be allowed to change these records (ACL

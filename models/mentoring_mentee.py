@@ -18,6 +18,7 @@ class MentoringMentee(models.Model):
     _order = "name"
     _check_company_auto = True
     _protected_fields = frozenset({"match_ids"})
+    _programme_membership = True
 
     partner_id = fields.Many2one(
         "res.partner",
@@ -89,23 +90,13 @@ class MentoringMentee(models.Model):
     def create(self, vals_list):
         if not self.env.su:
             for vals in vals_list:
-                programs = self._programmes_in_vals(vals)
-                if not programs:
+                if not self._programmes_in_vals(vals):
                     raise ValidationError(self.env._("Choose the programme the new mentee takes part in."))
-                self._check_may_change_programmes(added=programs)
         # A name typed without a contact (e.g. "Create" from a match's drop-down) makes the contact.
         for vals in vals_list:
             if not vals.get("partner_id") and vals.get("name"):
                 vals["partner_id"] = self.env["res.partner"].create({"name": vals["name"]}).id
         return super().create(vals_list)
-
-    def write(self, vals):
-        before = {m: m.sudo().program_ids for m in self} if "program_ids" in vals and not self.env.su else {}
-        res = super().write(vals)
-        for mentee, programs in before.items():
-            now = mentee.sudo().program_ids
-            mentee._check_may_change_programmes(added=now - programs, removed=programs - now)
-        return res
 
     def _check_may_change_programmes(self, added, removed=None):
         changed = added | (removed or self.env["mentoring.program"])

@@ -35,6 +35,7 @@ class MentoringMentor(models.Model):
     _order = "name"
     _check_company_auto = True
     _protected_fields = frozenset({"state", "match_ids", "credential_ids"})
+    _programme_membership = True
 
     name = fields.Char(compute="_compute_name", store=True, readonly=False)
     employee_id = fields.Many2one(
@@ -225,13 +226,6 @@ class MentoringMentor(models.Model):
         if any(mentor.capacity < 0 for mentor in self):
             raise ValidationError(self.env._("Mentees at a time cannot be negative."))
 
-    @api.model_create_multi
-    def create(self, vals_list):
-        if not self.env.su:
-            for vals in vals_list:
-                self._check_may_change_programmes(added=self._programmes_in_vals(vals))
-        return super().create(vals_list)
-
     def write(self, vals):
         restricted = {f for f in vals if not f.startswith(("message_", "activity_"))} - SELF_SERVICE_FIELDS
         if restricted and not self.env["mentoring.match"]._is_coordinator():
@@ -245,13 +239,9 @@ class MentoringMentor(models.Model):
             return super().write(vals)
         if restricted - SHARED_PROFILE_EXEMPT:
             self._check_governed_by_user(self.env._("change this mentor's profile"))
-        before = {mentor: mentor.sudo().program_ids for mentor in self} if "program_ids" in vals else {}
         res = super().write(vals)
         if {"user_id", "employee_id", "partner_id", "supervisor_id"} & set(vals):
             self.sudo().match_ids._prune_relationship_followers()
-        for mentor, programs in before.items():
-            now = mentor.sudo().program_ids
-            mentor._check_may_change_programmes(added=now - programs, removed=programs - now)
         return res
 
     def _governing_programs(self):
