@@ -5,6 +5,7 @@ from . import mentoring_encounter_billing
 from . import mentoring_match_child_mixin
 from . import mentoring_signed_document_mixin
 from . import mentoring_interest
+from . import mentoring_certification_rule
 from . import mentoring_program
 from . import mentoring_mentor
 from . import mentoring_mentor_credential

@@ -333,3 +333,14 @@ class MentoringMentor(models.Model):
             return self.state
         held = history.filtered(lambda c: c.date_from <= day)
         return held[-1].state if held else history[0].previous_state or self.state
+
+    def _compliance_problem(self, day):
+        """Why this mentor may not take on a mentee or bill a meeting on `day`, in plain words,
+        or False. Judged on the date, from the status held then; training and certification
+        rules add their own reasons."""
+        self.ensure_one()
+        held = self._credential_on(day)
+        if held in ("intern", "certified"):
+            return False
+        label = dict(self._fields["state"]._description_selection(self.env))[held]
+        return self.env._("%(name)s was %(state)s on %(day)s", name=self.name, state=label.lower(), day=day)

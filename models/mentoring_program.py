@@ -104,6 +104,22 @@ class MentoringProgram(models.Model):
         check_company=True,
         help="Used for payers without a billing profile of their own.",
     )
+    certification_rule_id = fields.Many2one(
+        "mentoring.certification.rule",
+        string="Certification rules",
+        tracking=True,
+        help="What mentors of this programme need to become and stay certified.",
+    )
+    oversight_user_ids = fields.Many2many(
+        "res.users",
+        "mentoring_program_oversight_rel",
+        "program_id",
+        "user_id",
+        string="Oversight body",
+        domain=[("share", "=", False)],
+        help="People of the oversight body (e.g. a state council) who receive this programme's "
+        "internship files, evaluations and exit interviews.",
+    )
     mentor_ids = fields.Many2many(
         "mentoring.mentor", "mentoring_mentor_program_rel", "program_id", "mentor_id", string="Mentors"
     )
