@@ -7,6 +7,7 @@
     "author": "peer_mentoring developers",
     "license": "LGPL-3",
     "depends": ["mail", "hr", "sale_timesheet"],
+    "external_dependencies": {"python": ["scipy", "pyx12"]},
     "data": [
         "security/peer_mentoring_groups.xml",
         "security/ir.model.access.csv",

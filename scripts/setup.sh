@@ -50,14 +50,14 @@ fi
 
 # Python virtualenv with Odoo's requirements (less python-ldap: LDAP login only) and the dev tools.
 stamp="$VENV/.requirements.stamp"
-want=$(cat "$ODOO_SRC/requirements.txt" "$here/requirements-dev.txt" | sha1sum | cut -c1-40)
+want=$(cat "$ODOO_SRC/requirements.txt" "$here/requirements.txt" "$here/requirements-dev.txt" | sha1sum | cut -c1-40)
 if [ ! -x "$VENV/bin/python" ] || [ "$(cat "$stamp" 2>/dev/null)" != "$want" ]; then
     echo "== preparing the virtualenv $VENV"
     python3 -m venv "$VENV"
     grep -v '^python-ldap' "$ODOO_SRC/requirements.txt" > "$VENV/odoo-requirements.txt"
     quiet() { "$@" 2>&1 | { grep -v "is ignored: it is neither a file nor a directory" || true; }; return "${PIPESTATUS[0]}"; }
     quiet "$VENV/bin/pip" install -q --upgrade pip wheel 'setuptools<81'
-    quiet "$VENV/bin/pip" install -q -r "$VENV/odoo-requirements.txt" -r "$here/requirements-dev.txt"
+    quiet "$VENV/bin/pip" install -q -r "$VENV/odoo-requirements.txt" -r "$here/requirements.txt" -r "$here/requirements-dev.txt"
     echo "$want" > "$stamp"
 fi
 
