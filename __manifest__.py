@@ -14,11 +14,13 @@
         "security/mentoring_rules.xml",
         "security/billing_rules.xml",
         "security/mail_rules.xml",
+        "security/certification_rules.xml",
         "data/mentoring_interest_data.xml",
         "data/uom_data.xml",
         "data/ir_cron_data.xml",
         "data/mail_activity_type_data.xml",
         "data/mentoring_certification_rule_data.xml",
+        "data/mentoring_onboarding_data.xml",
         "reports/mentoring_report_layout.xml",
         "reports/agreement_reports.xml",
         "reports/agreement_templates.xml",
@@ -54,6 +56,10 @@
         "views/sale_order_views.xml",
         "views/mentoring_encounter_log_views.xml",
         "views/menus.xml",
+        "views/mentoring_mentor_training_views.xml",
+        "views/mentoring_mentor_compliance_views.xml",
+        "views/mentoring_mentor_application_views.xml",
+        "views/hr_employee_onboarding_views.xml",
     ],
     "assets": {
         "web.assets_backend": [
@@ -66,6 +72,7 @@
     "demo": [
         "demo/mentoring_demo.xml",
         "demo/mentoring_living_demo.xml",
+        "demo/mentoring_certification_demo.xml",
     ],
     "application": True,
     "installable": True,

@@ -30,3 +30,9 @@ from . import account_move
 from . import sale_order
 from . import hr_employee
 from . import ir_actions_report
+from . import mentoring_mentor_training
+from . import mentoring_mentor_compliance
+from . import mentoring_match_compliance
+from . import mentoring_encounter_compliance
+from . import mentoring_mentor_application
+from . import hr_employee_mentoring_onboarding

@@ -1,4 +1,5 @@
 from odoo import fields, models
+from odoo.tools import float_compare
 
 
 class MentoringCertificationRule(models.Model):
@@ -46,6 +47,28 @@ class MentoringCertificationRule(models.Model):
         tracking=True,
         help="Length of a certification cycle; renewal is due at its end.",
     )
+    min_trainings = fields.Integer(
+        "Trainings per cycle",
+        tracking=True,
+        help="The least number of training sessions (continuing education) in each cycle, e.g. one a year.",
+    )
+    introductory_training_required = fields.Boolean(
+        "Introductory training required",
+        tracking=True,
+        help="Interns and certified mentors need an approved introductory peer-mentor training "
+        "that has not expired.",
+    )
+    warn_days = fields.Integer(
+        "Warn coordinators (days before)",
+        default=30,
+        tracking=True,
+        help="How many days before a mentor would fall out of compliance the coordinator is warned.",
+    )
+    # Eligibility of carers who apply to mentor (seed 001); 0 means no such rule.
+    foster_approved_years = fields.Float("Foster carers: years approved", tracking=True)
+    foster_experience_years = fields.Float("Foster carers: years of active fostering", tracking=True)
+    respite_approved_years = fields.Float("Respite carers: years approved", tracking=True)
+    respite_experience_years = fields.Float("Respite carers: years of active fostering", tracking=True)
     # Supervision cadence, per stage
     supervision_days_intern = fields.Integer(
         "Supervision every (days) while an intern", default=7, tracking=True
@@ -58,10 +81,41 @@ class MentoringCertificationRule(models.Model):
         "CHECK(min_age >= 0 AND internship_hours >= 0 AND supervised_hours >= 0 AND ce_hours >= 0 "
         "AND ce_ethics_hours >= 0 AND ce_peer_hours >= 0 AND cycle_months >= 0 "
         "AND supervisor_attends_first_meetings >= 0 AND supervision_days_intern >= 0 "
-        "AND supervision_days_certified >= 0)",
+        "AND supervision_days_certified >= 0 AND min_trainings >= 0 AND warn_days >= 0 "
+        "AND foster_approved_years >= 0 AND foster_experience_years >= 0 "
+        "AND respite_approved_years >= 0 AND respite_experience_years >= 0)",
         "Hours, days, months and ages cannot be negative.",
     )
     _share_is_percentage = models.Constraint(
         "CHECK(min_face_to_face_share >= 0 AND min_face_to_face_share <= 100)",
         "The face-to-face share is a percentage between 0 and 100.",
     )
+
+    def _asks_continuing_education(self):
+        self.ensure_one()
+        asked = (self.ce_hours, self.ce_ethics_hours, self.ce_peer_hours, self.min_trainings)
+        return bool(self.cycle_months and any(asked))
+
+    def _training_shortfall(self, trainings):
+        """What `trainings` (approved continuing education of one cycle) lack of this rule set,
+        in plain words: an empty list when nothing is missing."""
+        self.ensure_one()
+        wanted = [
+            (sum(trainings.mapped("hours")), self.ce_hours, self.env._("continuing education hours")),
+            (
+                sum(trainings.filtered(lambda t: t.kind == "ethics").mapped("hours")),
+                self.ce_ethics_hours,
+                self.env._("ethics hours"),
+            ),
+            (
+                sum(trainings.filtered(lambda t: t.kind == "peer").mapped("hours")),
+                self.ce_peer_hours,
+                self.env._("peer-specific hours"),
+            ),
+            (len(trainings), self.min_trainings, self.env._("training sessions")),
+        ]
+        return [
+            self.env._("%(done)s of %(needed)s %(what)s", done=f"{done:g}", needed=f"{needed:g}", what=what)
+            for done, needed, what in wanted
+            if float_compare(done, needed, precision_digits=2) < 0
+        ]

@@ -1,0 +1,130 @@
+from odoo import api, fields, models
+from odoo.exceptions import UserError, ValidationError
+
+TRAINING_KINDS = [
+    ("introductory", "Introductory peer-mentor training"),
+    ("continuing", "Continuing education"),
+    ("ethics", "Ethics"),
+    ("peer", "Peer-specific"),
+    ("supervision", "Supervision training"),
+    ("other", "Other"),
+]
+# What counts towards a certification cycle's continuing education hours; ethics and
+# peer-specific hours also count towards their own minimums.
+CE_KINDS = ("continuing", "ethics", "peer", "supervision")
+
+
+class MentoringMentorTraining(models.Model):
+    """A course a mentor took: recorded by the mentor (or their coordinator) and approved by the
+    mentor's supervisor or a coordinator. Only approved training counts for compliance."""
+
+    _name = "mentoring.mentor.training"
+    _description = "Peer Mentor Training"
+    _inherit = ["mentoring.guard.mixin", "mail.thread"]
+    _order = "date desc, id desc"
+    _check_company_auto = True
+    _protected_fields = frozenset({"state", "approved_by_id", "approved_on"})
+
+    mentor_id = fields.Many2one(
+        "mentoring.mentor",
+        string="Mentor",
+        required=True,
+        index=True,
+        ondelete="cascade",
+        default=lambda self: self.env["mentoring.mentor"].search([("user_id", "=", self.env.uid)], limit=1),
+    )
+    company_id = fields.Many2one(related="mentor_id.company_id", store=True, index=True)
+    name = fields.Char("Course", required=True, tracking=True)
+    provider = fields.Char("Given by", help="Who ran the course.")
+    date = fields.Date(required=True, default=fields.Date.context_today, tracking=True)
+    hours = fields.Float(required=True, tracking=True, digits=(6, 2))
+    kind = fields.Selection(TRAINING_KINDS, required=True, default="continuing", tracking=True)
+    certificate = fields.Binary("Certificate", attachment=True)
+    certificate_name = fields.Char("Certificate file name")
+    expiry_date = fields.Date(
+        "Valid until", tracking=True, help="Leave empty when the training does not expire."
+    )
+    state = fields.Selection(
+        [("submitted", "To approve"), ("approved", "Approved"), ("refused", "Refused")],
+        default="submitted",
+        required=True,
+        tracking=True,
+    )
+    approved_by_id = fields.Many2one("res.users", string="Approved by", readonly=True, tracking=True)
+    approved_on = fields.Date(readonly=True)
+    note = fields.Text()
+    can_approve = fields.Boolean(compute="_compute_can_approve")
+
+    _hours_positive = models.Constraint("CHECK(hours > 0)", "Training hours must be more than zero.")
+
+    @api.depends_context("uid")
+    def _compute_can_approve(self):
+        for training in self:
+            training.can_approve = not training._approval_refusal()
+
+    @api.constrains("date", "expiry_date")
+    def _check_expiry_after_date(self):
+        for training in self:
+            if training.expiry_date and training.expiry_date < training.date:
+                raise ValidationError(
+                    self.env._("%(course)s cannot expire before it took place.", course=training.name)
+                )
+
+    def write(self, vals):
+        if not self.env.su and not self.env["mentoring.match"]._is_coordinator():
+            decided = self.filtered(lambda t: t.state != "submitted")
+            if decided:
+                raise UserError(
+                    self.env._(
+                        "%(course)s has been approved or refused: ask your coordinator to change it.",
+                        course=decided[0].name,
+                    )
+                )
+        return super().write(vals)
+
+    @api.ondelete(at_uninstall=False)
+    def _unlink_only_submitted(self):
+        if self.env.su or self.env["mentoring.match"]._is_coordinator():
+            return
+        if any(t.state != "submitted" for t in self):
+            raise UserError(self.env._("Approved or refused training stays on record."))
+
+    def _approval_refusal(self):
+        """Why the current user may not approve or refuse this training, or False."""
+        self.ensure_one()
+        mentor = self.mentor_id.sudo()
+        user = self.env.user
+        if mentor.user_id == user:
+            return self.env._("You cannot approve or refuse your own training.")
+        supervises = mentor.supervisor_id.user_id == user
+        coordinates = self.env["mentoring.match"]._is_coordinator() and any(
+            program._user_coordinates() for program in mentor._governing_programs()
+        )
+        if not (supervises or coordinates):
+            return self.env._(
+                "Only %(mentor)s's supervisor or a coordinator of their programme can approve their training.",
+                mentor=mentor.name,
+            )
+        return False
+
+    def _decide(self, state):
+        for training in self:
+            refusal = training._approval_refusal()
+            if refusal:
+                raise UserError(refusal)
+        self._write_checked(
+            {
+                "state": state,
+                "approved_by_id": self.env.uid if state == "approved" else False,
+                "approved_on": fields.Date.context_today(self) if state == "approved" else False,
+            }
+        )
+
+    def action_approve(self):
+        self._decide("approved")
+
+    def action_refuse(self):
+        self._decide("refused")
+
+    def action_reset(self):
+        self._decide("submitted")

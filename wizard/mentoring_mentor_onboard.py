@@ -1,0 +1,122 @@
+from dateutil.relativedelta import relativedelta
+
+from odoo import Command, api, fields, models
+from odoo.exceptions import UserError
+
+
+class MentoringMentorOnboard(models.TransientModel):
+    """HR makes an employee a peer mentor: the mentor profile is created as an applicant or an
+    intern in one programme, then Odoo's plan launcher opens with the "Peer mentor onboarding"
+    plan on the employee.
+
+    HR officers have no access to mentor profiles, mentees or meetings, and get none: this
+    wizard creates the one profile (of an employee they may edit, in the programme they chose,
+    with no mentee) as the system, after checking who asks. Coordinators go on from there."""
+
+    _name = "mentoring.mentor.onboard"
+    _description = "Make an Employee a Peer Mentor"
+
+    employee_id = fields.Many2one("hr.employee", required=True, readonly=True)
+    program_id = fields.Many2one("mentoring.program", string="Programme", required=True)
+    state = fields.Selection(
+        [("applicant", "Applicant"), ("intern", "Intern (internship starts today)")],
+        string="Starts as",
+        default="intern",
+        required=True,
+    )
+    supervisor_id = fields.Many2one(
+        "hr.employee", string="Supervisor", help="The peer mentor supervisor, if already chosen."
+    )
+    plan_id = fields.Many2one(
+        "mail.activity.plan",
+        string="Onboarding plan",
+        default=lambda self: self.env.ref("peer_mentoring.mail_activity_plan_peer_mentor_onboarding", False),
+        domain=[("res_model", "=", "hr.employee")],
+    )
+
+    @api.model
+    def _check_may_onboard(self):
+        if not (self.env.user.has_group("hr.group_hr_user") or self.env["mentoring.match"]._is_coordinator()):
+            raise UserError(
+                self.env._("Only HR staff and programme coordinators make employees peer mentors.")
+            )
+
+    def _check_eligible(self):
+        employee = self.employee_id
+        rule = self.program_id.sudo().certification_rule_id
+        today = fields.Date.context_today(self)
+        if (
+            rule.min_age
+            and employee.sudo().birthday
+            and employee.sudo().birthday + relativedelta(years=rule.min_age) > today
+        ):
+            raise UserError(
+                self.env._(
+                    "%(name)s is under %(min)s: the rules %(rule)s ask for at least %(min)s years of age.",
+                    name=employee.name,
+                    min=rule.min_age,
+                    rule=rule.name,
+                )
+            )
+        existing = (
+            self.env["mentoring.mentor"]
+            .sudo()
+            .with_context(active_test=False)
+            .search([("employee_id", "=", employee.id)])
+        )
+        if existing:
+            raise UserError(self.env._("%(name)s is a peer mentor already.", name=employee.name))
+
+    def action_confirm(self):
+        self.ensure_one()
+        self._check_may_onboard()
+        # Only for an employee the user may edit, in a programme they may see.
+        self.employee_id.check_access("write")
+        self.program_id.check_access("read")
+        self._check_eligible()
+        mentor = (
+            self.env["mentoring.mentor"]
+            .sudo()
+            .create(
+                {
+                    "employee_id": self.employee_id.id,
+                    "program_ids": [Command.set(self.program_id.ids)],
+                    "supervisor_id": self.supervisor_id.id,
+                    "company_id": self.employee_id.company_id.id,
+                    "state": self.state,
+                }
+            )
+        )
+        if self.state == "intern":
+            self.env["mentoring.mentor.credential"].sudo().create(
+                {
+                    "mentor_id": mentor.id,
+                    "state": "intern",
+                    "previous_state": "applicant",
+                    "date_from": fields.Date.context_today(self),
+                }
+            )
+        body = self.env._(
+            "Made a peer mentor (%(state)s) in %(program)s by %(user)s.",
+            state=dict(self._fields["state"]._description_selection(self.env))[self.state].lower(),
+            program=self.program_id.name,
+            user=self.env.user.name,
+        )
+        mentor.message_post(body=body)
+        self.employee_id.message_post(body=body)
+        if not self.plan_id:
+            return {"type": "ir.actions.act_window_close"}
+        return {
+            "type": "ir.actions.act_window",
+            "name": self.env._("Launch onboarding"),
+            "res_model": "mail.activity.schedule",
+            "view_mode": "form",
+            "target": "new",
+            "context": {
+                "active_model": "hr.employee",
+                "active_id": self.employee_id.id,
+                "active_ids": self.employee_id.ids,
+                "default_plan_id": self.plan_id.id,
+                "plan_mode": True,
+            },
+        }
