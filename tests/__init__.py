@@ -17,3 +17,6 @@ from . import test_encounter_log
 from . import test_tour_log_meeting
 from . import test_billing_day
 from . import test_certification_compliance
+from . import test_mentor_onboarding
+from . import test_mentor_application
+from . import test_certification_access

@@ -28,7 +28,14 @@ class CertificationMixin:
     @classmethod
     def add_training(cls, mentor, hours, day, kind="continuing", approved=True, **vals):
         training = cls.env["mentoring.mentor.training"].create(
-            {"mentor_id": mentor.id, "name": f"{kind} course", "hours": hours, "date": day, "kind": kind, **vals}
+            {
+                "mentor_id": mentor.id,
+                "name": f"{kind} course",
+                "hours": hours,
+                "date": day,
+                "kind": kind,
+                **vals,
+            }
         )
         if approved:
             training.with_user(cls.coordinator_user).action_approve()
@@ -47,4 +54,3 @@ class CertificationBillingCase(CertificationMixin, MentoringBillingCase):
     def setUpClass(cls):
         super().setUpClass()
         cls.setup_certification()
-

@@ -16,7 +16,9 @@ class TestCertificationCompliance(CertificationCase):
     def test_19_5_continuing_education_hours_fail_a_20_hour_rule(self):
         self.add_training(self.mentor, 16.5, date(2024, 6, 1))
         self.add_training(self.mentor, 3, date(2025, 3, 1), kind="ethics")
-        self.assertFalse(self.problem(self.renewal_on - timedelta(days=1)), "compliant until the renewal date")
+        self.assertFalse(
+            self.problem(self.renewal_on - timedelta(days=1)), "compliant until the renewal date"
+        )
         problem = self.problem(self.renewal_on)
         self.assertIn("19.5 of 20 continuing education hours", problem)
         self.assertIn("lapsed on", problem)
@@ -114,7 +116,11 @@ class TestCertificationCompliance(CertificationCase):
             [
                 ("res_model", "=", "mentoring.mentor"),
                 ("res_id", "=", self.mentor.id),
-                ("activity_type_id", "=", self.env.ref("peer_mentoring.mail_activity_type_compliance_due").id),
+                (
+                    "activity_type_id",
+                    "=",
+                    self.env.ref("peer_mentoring.mail_activity_type_compliance_due").id,
+                ),
             ]
         )
 

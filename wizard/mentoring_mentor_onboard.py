@@ -1,6 +1,6 @@
 from dateutil.relativedelta import relativedelta
 
-from odoo import Command, api, fields, models
+from odoo import Command, fields, models
 from odoo.exceptions import UserError
 
 
@@ -34,12 +34,16 @@ class MentoringMentorOnboard(models.TransientModel):
         domain=[("res_model", "=", "hr.employee")],
     )
 
-    @api.model
     def _check_may_onboard(self):
-        if not (self.env.user.has_group("hr.group_hr_user") or self.env["mentoring.match"]._is_coordinator()):
+        """HR staff onboard employees they may edit; coordinators, into programmes they coordinate."""
+        self.program_id.check_access("read")
+        if self.env["mentoring.match"]._is_coordinator() and self.program_id._user_coordinates():
+            return
+        if not self.env.user.has_group("hr.group_hr_user"):
             raise UserError(
-                self.env._("Only HR staff and programme coordinators make employees peer mentors.")
+                self.env._("Only HR staff and the programme's coordinators make employees peer mentors.")
             )
+        self.employee_id.check_access("write")
 
     def _check_eligible(self):
         employee = self.employee_id
@@ -70,9 +74,6 @@ class MentoringMentorOnboard(models.TransientModel):
     def action_confirm(self):
         self.ensure_one()
         self._check_may_onboard()
-        # Only for an employee the user may edit, in a programme they may see.
-        self.employee_id.check_access("write")
-        self.program_id.check_access("read")
         self._check_eligible()
         mentor = (
             self.env["mentoring.mentor"]
@@ -103,8 +104,9 @@ class MentoringMentorOnboard(models.TransientModel):
             user=self.env.user.name,
         )
         mentor.message_post(body=body)
-        self.employee_id.message_post(body=body)
-        if not self.plan_id:
+        # A coordinator who is not HR staff may not write on employees: their note is posted for them.
+        self.employee_id.sudo().message_post(body=body, author_id=self.env.user.partner_id.id)
+        if not self.plan_id or not self.employee_id.has_access("write"):
             return {"type": "ir.actions.act_window_close"}
         return {
             "type": "ir.actions.act_window",
