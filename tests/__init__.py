@@ -20,3 +20,4 @@ from . import test_certification_compliance
 from . import test_mentor_onboarding
 from . import test_mentor_application
 from . import test_certification_access
+from . import test_tour_onboarding
