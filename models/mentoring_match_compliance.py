@@ -10,14 +10,15 @@ class MentoringMatch(models.Model):
 
     @api.model_create_multi
     def create(self, vals_list):
-        mentors = self.env["mentoring.mentor"].browse(v["mentor_id"] for v in vals_list if v.get("mentor_id"))
-        mentors._check_may_take_a_mentee()
-        return super().create(vals_list)
+        matches = super().create(vals_list)
+        matches.mentor_id._check_may_take_a_mentee()
+        return matches
 
     def write(self, vals):
+        res = super().write(vals)
         if vals.get("mentor_id"):
-            self.env["mentoring.mentor"].browse(vals["mentor_id"])._check_may_take_a_mentee()
-        return super().write(vals)
+            self.mentor_id._check_may_take_a_mentee()
+        return res
 
 
 class MentoringMentor(models.Model):
