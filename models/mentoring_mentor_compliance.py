@@ -56,8 +56,9 @@ class MentoringMentor(models.Model):
             return problem
         return self._training_problem(day)
 
-    def _training_problem(self, day):
-        """Why the programme rules' training requirements are not met on `day`, or False."""
+    def _training_problem(self, day, coming=False):
+        """Why the programme rules' training requirements are not met on `day`, or False;
+        `coming`: said of a day ahead, for the coordinator's warning."""
         self.ensure_one()
         held = self._credential_on(day)
         if held not in ("intern", "certified"):
@@ -75,10 +76,20 @@ class MentoringMentor(models.Model):
                 continue
             standing = self._certification_standing(rule, day)
             if standing["lapsed_on"]:
-                return self.env._(
-                    "%(name)s's certification lapsed on %(lapsed)s under the rules %(rule)s: "
-                    "%(gaps)s in the cycle that began on %(start)s. Record and approve the "
-                    "missing training to renew it.",
+                message = (
+                    self.env._(
+                        "%(name)s's certification lapses on %(lapsed)s under the rules %(rule)s "
+                        "unless training is recorded and approved before then: %(gaps)s so far in "
+                        "the cycle that began on %(start)s."
+                    )
+                    if coming
+                    else self.env._(
+                        "%(name)s's certification lapsed on %(lapsed)s under the rules %(rule)s: "
+                        "%(gaps)s in the cycle that began on %(start)s. Record and approve the "
+                        "missing training to renew it."
+                    )
+                )
+                return message % dict(
                     name=self.name,
                     lapsed=format_date(self.env, standing["lapsed_on"]),
                     rule=rule.name,
@@ -192,7 +203,7 @@ class MentoringMentor(models.Model):
             return False
         for offset in range(1, warn_days + 1):
             day = today + timedelta(days=offset)
-            reason = self._training_problem(day)
+            reason = self._training_problem(day, coming=True)
             if reason:
                 return day, reason
         return False

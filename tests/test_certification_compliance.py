@@ -138,6 +138,9 @@ class TestCertificationCompliance(CertificationCase):
         self.assertEqual(warning.date_deadline, self.renewal_on - timedelta(days=1))
         self.assertIn("18 of 20 continuing education hours", str(warning.note))
         self.assertIn("0 of 3 ethics hours", str(warning.note))
+        self.assertIn(
+            "lapses on 01/01/2026 under the rules Texas-like unless training is recorded", str(warning.note)
+        )
 
     def test_no_warning_for_a_mentor_who_is_on_track(self):
         self.add_training(self.mentor, 17, date(2024, 6, 1))
