@@ -34,6 +34,7 @@
         "reports/monthly_timesheet_templates.xml",
         "wizard/mentoring_match_close_views.xml",
         "wizard/mentoring_authorization_invoice_views.xml",
+        "wizard/mentoring_mentor_onboard_views.xml",
         "views/mentoring_program_views.xml",
         "views/mentoring_mentor_views.xml",
         "views/mentoring_mentee_views.xml",
