@@ -30,3 +30,15 @@ from . import account_move
 from . import sale_order
 from . import hr_employee
 from . import ir_actions_report
+from . import res_company_claims
+from . import res_config_settings_claims
+from . import res_partner_claims
+from . import mentoring_billing_profile_claims
+from . import mentoring_mentor_claims
+from . import mentoring_mentee_coverage_claims
+from . import mentoring_claim
+from . import mentoring_claim_line
+from . import mentoring_claim_batch
+from . import mentoring_remittance
+from . import mentoring_remittance_line
+from . import account_move_claims
