@@ -38,6 +38,7 @@ from . import mentoring_mentor_claims
 from . import mentoring_mentee_coverage_claims
 from . import mentoring_claim
 from . import mentoring_claim_line
+from . import mentoring_claim_filing
 from . import mentoring_claim_batch
 from . import mentoring_remittance
 from . import mentoring_remittance_line

@@ -129,14 +129,14 @@ class MentoringClaim(models.Model):
             claim.date_first_service = min(claim.line_ids.mapped("date"), default=False)
 
     @api.depends("date_first_service", "profile_id.timely_filing_days")
-    def _compute_filing(self):
+    def _compute_filing_deadline(self):
         for claim in self:
             days = claim.profile_id.timely_filing_days
-            claim.filing_deadline = (
-                claim.date_first_service + timedelta(days=days)
-                if days and claim.date_first_service
-                else False
-            )
+            first = claim.date_first_service
+            claim.filing_deadline = first + timedelta(days=days) if days and first else False
+
+    @api.depends("filing_deadline", "state", "frequency")
+    def _compute_filing_problem(self):
         today = fields.Date.context_today(self)
         for claim in self:
             claim.filing_problem = claim._filing_problem(today)
@@ -502,77 +502,3 @@ class MentoringClaim(models.Model):
         else:
             action["domain"] = [("id", "in", self.ids)]
         return action
-
-    # Timely filing ----------------------------------------------------------------------------
-
-    @api.model
-    def _cron_timely_filing(self):
-        """A reminder for services not on a claim as the payer's timely-filing limit comes
-        near (on the invoice, or on the authorisation when not invoiced yet); past it, the
-        reminder says so and why."""
-        today = fields.Date.context_today(self)
-        activity_type = self.env.ref("mail.mail_activity_data_todo")
-        Line = self.env["account.analytic.line"].sudo()
-        claim_lines = self.env["mentoring.claim.line"].sudo().search([("claim_id.state", "!=", "cancelled")])
-        # A service is claimed while a claim of the invoice it is on carries it (a credit note
-        # takes it off the invoice: it is then to claim again).
-        claimed = {
-            (service.id, line.claim_id.move_id.id) for line in claim_lines for service in line.timesheet_ids
-        }
-        services = Line.search([("mentoring_encounter_id", "!=", False)]).filtered(
-            lambda s: (s.id, s.timesheet_invoice_id.id) not in claimed
-        )
-        due = defaultdict(lambda: None)
-        for line in services:
-            profile = line.mentoring_encounter_id._billing_profile()
-            if not profile.timely_filing_days:
-                continue
-            deadline = line.date + timedelta(days=profile.timely_filing_days)
-            warn = line.company_id.claim_filing_warning_days
-            if deadline - timedelta(days=warn) > today:
-                continue
-            move = line.timesheet_invoice_id.filtered(lambda m: m.state == "posted")
-            record = move or line.mentoring_encounter_id.authorization_id
-            if record and (due[record] is None or deadline < due[record][0]):
-                due[record] = (deadline, profile.timely_filing_days, line.date, record.sudo().company_id)
-        for record, (deadline, days, first, company) in due.items():
-            record = record.sudo()
-            summary = self.env._(
-                "Claim before %(date)s (timely filing)", date=format_date(self.env, deadline)
-            )
-            if record.activity_ids.filtered(lambda a, s=summary: a.summary == s):
-                continue
-            if deadline < today:
-                note = self.env._(
-                    "The service of %(first)s is past the payer's timely-filing limit of %(days)s days "
-                    "(last day %(date)s): the payer will deny a claim for it (reason 29). Claim it only "
-                    "with proof it was sent in time, or write it off.",
-                    first=format_date(self.env, first),
-                    days=days,
-                    date=format_date(self.env, deadline),
-                )
-                summary = self.env._(
-                    "Past the timely-filing limit (%(date)s)", date=format_date(self.env, deadline)
-                )
-            elif record._name == "account.move":
-                note = self.env._(
-                    "This invoice has services of %(first)s not on any claim yet: the payer accepts "
-                    "claims up to %(days)s days after the date of service. Create the claim and send it.",
-                    first=format_date(self.env, first),
-                    days=days,
-                )
-            else:
-                note = self.env._(
-                    "Services of %(first)s under this authorisation are not invoiced yet: the payer "
-                    "accepts claims up to %(days)s days after the date of service. Invoice them and "
-                    "send the claim.",
-                    first=format_date(self.env, first),
-                    days=days,
-                )
-            record.activity_schedule(
-                activity_type_id=activity_type.id,
-                summary=summary,
-                note=note,
-                date_deadline=min(deadline, max(today, deadline)),
-                user_id=(company.claim_user_id or record.create_uid).id,
-            )

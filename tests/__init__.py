@@ -17,3 +17,4 @@ from . import test_encounter_log
 from . import test_tour_log_meeting
 from . import test_billing_day
 from . import test_claims
+from . import test_claims_remittance

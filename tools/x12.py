@@ -97,9 +97,7 @@ def validation_errors(text):
     param = pyx12.params.params()
     report = io.StringIO()
     try:
-        valid = pyx12.x12n_document.x12n_document(
-            param, io.StringIO(text), io.StringIO(), None, fd_json=report
-        )
+        valid = pyx12.x12n_document.x12n_document(param, io.StringIO(text), None, None, fd_json=report)
     except Exception as error:  # noqa: BLE001 (pyx12 raises its own and plain errors alike)
         return [f"not a readable X12 file: {error}"]
     errors = list(_errors_in(json.loads(report.getvalue() or "{}")))
