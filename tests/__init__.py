@@ -18,3 +18,5 @@ from . import test_tour_log_meeting
 from . import test_billing_day
 from . import test_claims
 from . import test_claims_remittance
+from . import test_claims_access
+from . import test_tour_claims
