@@ -204,19 +204,7 @@ class MentoringClaimBatch(models.Model):
         # 2000B: the person is the subscriber (SBR02 18, self): no patient loop.
         out.add("HL", str(hl), "1", "22", "0")
         out.add("SBR", "P", "18", "", "", "", "", "", "", claim.payer_id.mentoring_claim_filing_code or "MC")
-        last, first = _split_name(claim.patient_name)
-        out.add(
-            "NM1",
-            "IL",
-            "1",
-            x12.clean(last, 60),
-            x12.clean(first, 35),
-            "",
-            "",
-            "",
-            "MI",
-            x12.clean(claim.member_id, 80),
-        )
+        _person(out, "IL", claim.patient_name, "MI", claim.member_id)
         if claim.patient_street and claim.patient_city:
             self._address(
                 out, claim.patient_street, claim.patient_city, claim.patient_state_code, claim.patient_zip
@@ -276,19 +264,7 @@ class MentoringClaimBatch(models.Model):
                 out.add("REF", "G1", x12.clean(line.prior_authorization, 50))
             out.add("REF", "6R", x12.clean(line.line_reference, 50))
             if line.rendering_npi:
-                last, first = _split_name(line.rendering_name)
-                out.add(
-                    "NM1",
-                    "82",
-                    "1",
-                    x12.clean(last, 60),
-                    x12.clean(first, 35),
-                    "",
-                    "",
-                    "",
-                    "XX",
-                    line.rendering_npi,
-                )
+                _person(out, "82", line.rendering_name, "XX", line.rendering_npi)
                 if line.rendering_taxonomy:
                     out.add("PRV", "PE", "PXC", line.rendering_taxonomy)
 
@@ -303,6 +279,23 @@ class MentoringClaimBatch(models.Model):
 
 def _digits(value):
     return re.sub(r"\D", "", value or "")
+
+
+def _person(out, entity, name, qualifier, identifier):
+    """NM1 of a person (subscriber, rendering provider): last name, first name, identifier."""
+    last, first = _split_name(name)
+    out.add(
+        "NM1",
+        entity,
+        "1",
+        x12.clean(last, 60),
+        x12.clean(first, 35),
+        "",
+        "",
+        "",
+        qualifier,
+        x12.clean(identifier, 80),
+    )
 
 
 def _split_name(name):

@@ -1,7 +1,7 @@
 from odoo import api, fields, models
 from odoo.exceptions import ValidationError
 
-from ..tools.claim_codes import TAXONOMY_CODE, npi_problem
+from ..tools.claim_codes import provider_id_problem
 
 PEER_SPECIALIST_TAXONOMY = "175T00000X"
 
@@ -22,14 +22,6 @@ class MentoringMentor(models.Model):
     @api.constrains("npi", "taxonomy")
     def _check_rendering_identifiers(self):
         for mentor in self:
-            problem = npi_problem(mentor.npi)
+            problem = provider_id_problem(mentor.npi, mentor.taxonomy)
             if problem:
-                raise ValidationError(
-                    self.env._(
-                        "The NPI of %(mentor)s is not valid: %(why)s.", mentor=mentor.name, why=problem
-                    )
-                )
-            if mentor.taxonomy and not TAXONOMY_CODE.match(mentor.taxonomy):
-                raise ValidationError(
-                    self.env._("A taxonomy code has ten characters ending in X, e.g. 175T00000X.")
-                )
+                raise ValidationError(self.env._("%(mentor)s: %(why)s.", mentor=mentor.name, why=problem))

@@ -1,7 +1,7 @@
 from odoo import api, fields, models
 from odoo.exceptions import ValidationError
 
-from ..tools.claim_codes import TAXONOMY_CODE, npi_problem
+from ..tools.claim_codes import provider_id_problem
 
 
 class ResCompany(models.Model):
@@ -47,20 +47,12 @@ class ResCompany(models.Model):
     @api.constrains("claim_npi", "claim_tax_id", "claim_taxonomy")
     def _check_claim_identifiers(self):
         for company in self:
-            problem = npi_problem(company.claim_npi)
+            problem = provider_id_problem(company.claim_npi, company.claim_taxonomy)
             if problem:
-                raise ValidationError(
-                    self.env._(
-                        "The billing NPI %(npi)s is not valid: %(why)s.", npi=company.claim_npi, why=problem
-                    )
-                )
+                raise ValidationError(self.env._("Billing provider: %(why)s.", why=problem))
             if company.claim_tax_id and not (
                 company.claim_tax_id.isdigit() and len(company.claim_tax_id) == 9
             ):
                 raise ValidationError(
                     self.env._("Type the federal tax ID (EIN) as nine digits, without a dash.")
-                )
-            if company.claim_taxonomy and not TAXONOMY_CODE.match(company.claim_taxonomy):
-                raise ValidationError(
-                    self.env._("A taxonomy code has ten characters ending in X, e.g. 251S00000X.")
                 )

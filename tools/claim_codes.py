@@ -40,6 +40,16 @@ def npi_problem(npi):
     return False
 
 
+def provider_id_problem(npi, taxonomy):
+    """Why an NPI or a taxonomy code typed for a provider is wrong, or False."""
+    problem = npi_problem(npi)
+    if problem:
+        return f"the NPI {npi} is not valid: {problem}"
+    if taxonomy and not TAXONOMY_CODE.match(taxonomy):
+        return f"{taxonomy} is not a taxonomy code (ten characters ending in X, e.g. 175T00000X)"
+    return False
+
+
 def split_codes(text):
     """Codes typed as a list ("F84.0, F70" or "HQ 95"), in order, each once, upper case."""
     codes = []
