@@ -493,7 +493,10 @@ class MentoringClaim(models.Model):
         }
 
     def action_print_cms1500(self):
-        return self.env.ref("peer_mentoring.claim_cms1500_report").report_action(self)
+        """The form on screen, whose Print button gives the PDF (also in the Print menu)."""
+        action = self.env.ref("peer_mentoring.claim_cms1500_report").report_action(self)
+        action["report_type"] = "qweb-html"
+        return action
 
     def _action_open(self):
         action = self.env["ir.actions.act_window"]._for_xml_id("peer_mentoring.mentoring_claim_action")

@@ -31,8 +31,16 @@ registry.category("web_tour.tours").add("peer_mentoring_claims_tour", {
             run: "click",
         },
         {
-            content: "The claim is still there, as a draft to send",
-            trigger: ".o_statusbar_status .o_arrow_button_current:contains(Draft)",
+            content: "The CMS-1500 shows, the member ID in box 1a",
+            trigger: ":iframe .cms1500 [data-box='1a']:contains(M-12345)",
+        },
+        {
+            content: "and the telehealth line in box 24D",
+            trigger: ":iframe .cms1500 [data-box='24D-2']:contains(H0038 95)",
+        },
+        {
+            content: "Its Print button gives the PDF",
+            trigger: ".o_control_panel button:contains(Print)",
         },
     ],
 });
