@@ -36,3 +36,16 @@ from . import mentoring_match_compliance
 from . import mentoring_encounter_compliance
 from . import mentoring_mentor_application
 from . import hr_employee_mentoring_onboarding
+from . import res_company_claims
+from . import res_config_settings_claims
+from . import res_partner_claims
+from . import mentoring_billing_profile_claims
+from . import mentoring_mentor_claims
+from . import mentoring_mentee_coverage_claims
+from . import mentoring_claim
+from . import mentoring_claim_line
+from . import mentoring_claim_filing
+from . import mentoring_claim_batch
+from . import mentoring_remittance
+from . import mentoring_remittance_line
+from . import account_move_claims

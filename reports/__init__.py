@@ -1,1 +1,2 @@
 from . import report_service_detail
+from . import report_claim_cms1500

@@ -21,3 +21,7 @@ from . import test_mentor_onboarding
 from . import test_mentor_application
 from . import test_certification_access
 from . import test_tour_onboarding
+from . import test_claims
+from . import test_claims_remittance
+from . import test_claims_access
+from . import test_tour_claims

@@ -1,0 +1,115 @@
+import base64
+from datetime import timedelta
+
+from lxml import html
+
+from ..tools import x12
+from .common import MentoringGroupBillingCase
+
+AGENCY_NPI = "1234567893"  # the CMS example NPI: its check digit is right
+MENTOR_NPI = "1245319599"
+PEER_TAXONOMY = "175T00000X"
+
+
+class MentoringClaimsCase(MentoringGroupBillingCase):
+    """The agency set up to claim (NPI, EIN, taxonomy, submitter and receiver), the payer with
+    its payer ID, the mentee covered with two diagnosis codes, and mentor A with an NPI."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        indiana = cls.env["res.country.state"].search(
+            [("code", "=", "IN"), ("country_id.code", "=", "US")], limit=1
+        )
+        cls.company.write(
+            {
+                "street": "1 Main Street",
+                "city": "Indianapolis",
+                "state_id": indiana.id,
+                "country_id": indiana.country_id.id,
+                "zip": "46204-1234",
+                "claim_npi": AGENCY_NPI,
+                "claim_tax_id": "123456789",
+                "claim_taxonomy": "251S00000X",
+                "claim_submitter_id": "SUBMITTER01",
+                "claim_contact_name": "Billing office",
+                "claim_contact_phone": "(317) 555-1234",
+                "claim_receiver_name": "Hoosier Clearinghouse",
+                "claim_receiver_id": "CLEARHOUSE",
+            }
+        )
+        cls.payer.write({"mentoring_payer_code": "SUN01", "mentoring_claim_filing_code": "MC"})
+        cls.coverage = cls.env["mentoring.mentee.coverage"].create(
+            {
+                "mentee_id": cls.mentee.id,
+                "payer_id": cls.payer.id,
+                "member_id": "M-12345",
+                "date_from": cls.today - timedelta(days=365),
+                "diagnosis_codes": "F84.0, F70",
+            }
+        )
+        cls.mentee.partner_id.write(
+            {"street": "2 Oak Street", "city": "Indianapolis", "state_id": indiana.id, "zip": "46205"}
+        )
+        cls.mentor.write({"npi": MENTOR_NPI, "taxonomy": PEER_TAXONOMY})
+        cls.env.flush_all()
+
+    def deliver(self, start, end, day, **vals):
+        meeting = self.billable_encounter(start, end, day=day, **vals)
+        meeting.action_confirm()
+        return meeting
+
+    def invoice_services(self, *authorizations):
+        """Finance's invoice of what is delivered, posted."""
+        orders = self.env["sale.order"]
+        for auth in authorizations or (self.authorization,):
+            orders |= auth.sale_order_id
+        return self.invoice(orders)
+
+    def three_kinds_of_lines(self):
+        """Two dates of service: 45 minutes at the agency (3 units), then 30 minutes by video (2
+        units) and a 30-minute group session (2 units, HQ) on the next day; one invoice."""
+        group_auth = self.approve_group_authorization()
+        day_1, day_2 = self.today - timedelta(days=3), self.today - timedelta(days=2)
+        self.deliver(10.0, 10.75, day_1)
+        self.deliver(11.0, 11.5, day_2, location_type="virtual")
+        self.deliver(9.0, 9.5, day_2, is_group_session=True)
+        invoice = self.invoice_services(self.authorization, group_auth)
+        return invoice, group_auth, day_1, day_2
+
+    def create_claims(self, invoice, user=None):
+        action = invoice.with_user(user or self.finance_user).action_create_mentoring_claims()
+        return (
+            self.env["mentoring.claim"]
+            .with_user(user or self.finance_user)
+            .browse(action.get("res_id") or [])
+        )
+
+    def export(self, claims, user=None):
+        action = claims.with_user(user or self.finance_user).action_export_837p()
+        batch = self.env["mentoring.claim.batch"].browse(action["res_id"])
+        return batch, base64.b64decode(batch.file).decode("ascii")
+
+    def assertValidX12(self, text):
+        self.assertEqual(x12.validation_errors(text), [], text)
+
+    def cms1500_boxes(self, claim, user=None):
+        """The values of the CMS-1500's boxes as finance prints it (HTML of the PDF report)."""
+        report = self.env["ir.actions.report"].with_user(user or self.finance_user)
+        content, _kind = report._render_qweb_html("peer_mentoring.claim_cms1500_report", claim.ids)
+        tree = html.fromstring(content)
+        return {
+            node.get("data-box"): " ".join(node.text_content().split())
+            for node in tree.xpath("//*[@data-box]")
+        }
+
+    def set_claim_names(self, claims, names):
+        for claim, name in zip(claims, names, strict=True):
+            claim.sudo().write({"name": name})
+        self.env.flush_all()
+
+    def lines_of(self, claim):
+        return [
+            (line.date, line.code_label, line.place_of_service, line.units, line.charge)
+            for line in claim.line_ids.sorted("sequence")
+        ]
