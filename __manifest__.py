@@ -14,11 +14,13 @@
         "security/mentoring_rules.xml",
         "security/billing_rules.xml",
         "security/mail_rules.xml",
+        "security/matching_rules.xml",
         "data/mentoring_interest_data.xml",
         "data/uom_data.xml",
         "data/ir_cron_data.xml",
         "data/mail_activity_type_data.xml",
         "data/mentoring_certification_rule_data.xml",
+        "data/mentoring_experience_data.xml",
         "reports/mentoring_report_layout.xml",
         "reports/agreement_reports.xml",
         "reports/agreement_templates.xml",
@@ -54,6 +56,7 @@
         "views/sale_order_views.xml",
         "views/mentoring_encounter_log_views.xml",
         "views/menus.xml",
+        "views/matching_views.xml",
     ],
     "assets": {
         "web.assets_backend": [

@@ -30,3 +30,10 @@ from . import account_move
 from . import sale_order
 from . import hr_employee
 from . import ir_actions_report
+from . import mentoring_experience
+from . import mentoring_match_criterion
+from . import mentoring_matching
+from . import mentoring_program_matching
+from . import mentoring_mentor_matching
+from . import mentoring_mentee_matching
+from . import mentoring_match_matching

@@ -1,0 +1,270 @@
+import numpy as np
+from scipy.optimize import linear_sum_assignment
+
+from odoo import fields, models
+
+from .mentoring_mentor import ONGOING_MATCH_STATES
+
+# Earlier matches that ended this way are not proposed again (seed 001: rematch gets someone else).
+ENDED_BADLY_REASONS = ("conflict", "no_fault_opt_out")
+# Places a mentor has taken: ongoing matches and proposals not yet introduced.
+PLACE_TAKING_STATES = (*ONGOING_MATCH_STATES, "draft")
+OBJECTIVES = [("most", "Most people matched"), ("total", "Highest total score")]
+
+
+class MatchingPool:
+    """What the engine found for mentees × mentors in a programme on a planned start: the
+    points of each criterion, the score (their sum), and which hard rules exclude each pair."""
+
+    def __init__(self, program, mentees, mentors, date_start, criteria):
+        self.program = program
+        self.mentees = mentees
+        self.mentors = mentors
+        self.date_start = date_start
+        self.criteria = criteria
+        shape = (len(mentees), len(mentors))
+        self.fractions = {}  # criterion → fractions (NaN: does not apply)
+        self.points = {}  # criterion → points
+        self.score = np.zeros(shape)
+        self.exclusions = {}  # rule code → (label, boolean matrix, {mentor index: detail})
+        self.free_places = np.zeros(len(mentors), dtype=int)
+        self.no_place = set()  # mentor indexes without a free place (even when overridden)
+        self.ignore_capacity = False
+
+    @property
+    def allowed(self):
+        allowed = np.ones(self.score.shape, dtype=bool)
+        for _label, mask, _details in self.exclusions.values():
+            allowed &= ~mask
+        return allowed
+
+    def reasons(self, row, col):
+        """The hard rules that exclude this pair, in plain words."""
+        reasons = []
+        for label, mask, details in self.exclusions.values():
+            if mask[row, col]:
+                detail = details.get(col)
+                reasons.append(f"{label} ({detail})" if detail else label)
+        return reasons
+
+
+class MentoringMatching(models.AbstractModel):
+    """The matching engine: hard rules that exclude a mentor, criteria that score the others,
+    and the whole-pool assignment. Everything is read in batches, so that ranking one mentee
+    costs the same queries for ten mentors or five hundred.
+
+    Hard rules are pluggable too: `_hard_rules()` lists (code, label) and each code has a
+    method `_rule_<code>(pool)` returning a boolean matrix (mentees × mentors) of excluded
+    pairs, or (matrix, {mentor index: detail})."""
+
+    _name = "mentoring.matching"
+    _description = "Matching Engine"
+
+    def _hard_rules(self):
+        _ = self.env._
+        return [
+            ("not_in_programme", _("Not in the programme")),
+            ("suspended", _("Suspended")),
+            ("compliance", _("Cannot take on a mentee on the planned start")),
+            ("no_free_place", _("No free place")),
+            ("ended_badly", _("An earlier match between them ended in conflict or opt-out")),
+            ("dual_relationship", _("Declared dual relationship or conflict of interest")),
+            ("no_authorisation", _("No approved authorisation with units left on the planned start")),
+        ]
+
+    def _evaluate(self, program, mentees, mentors, date_start=None, ignore_capacity=False):
+        """Score and check every (mentee, mentor) pair. Reads with sudo: callers check that
+        the user coordinates `program` (scores are for its coordinators only)."""
+        program, mentees, mentors = program.sudo(), mentees.sudo(), mentors.sudo()
+        date_start = date_start or fields.Date.context_today(self)
+        criteria = program.match_criterion_ids.filtered(lambda c: c.weight > 0 or c.is_must)
+        pool = MatchingPool(program, mentees, mentors, date_start, criteria)
+        pool.ignore_capacity = ignore_capacity
+        for criterion in criteria:
+            fraction = criterion._score(mentees, mentors)
+            pool.fractions[criterion] = fraction
+            points = np.round(np.nan_to_num(fraction, nan=0.0) * criterion.weight, 1)
+            pool.points[criterion] = points
+            pool.score += points
+        pool.score = np.round(pool.score, 1)
+        for code, label in self._hard_rules():
+            result = getattr(self, f"_rule_{code}")(pool)
+            mask, details = result if isinstance(result, tuple) else (result, {})
+            pool.exclusions[code] = (label, np.broadcast_to(mask, pool.score.shape), details)
+        for criterion in criteria.filtered("is_must"):
+            unmet = pool.fractions[criterion] == 0  # NaN (not stated) compares False
+            label = self.env._("Must: %(criterion)s", criterion=criterion.display_name)
+            pool.exclusions[f"must_{criterion.code}"] = (label, unmet, {})
+        return pool
+
+    # Hard rules
+
+    def _mentor_row(self, pool, values):
+        return np.broadcast_to(np.array(values, dtype=bool)[None, :], pool.score.shape)
+
+    def _mentee_column(self, pool, values):
+        return np.broadcast_to(np.array(values, dtype=bool)[:, None], pool.score.shape)
+
+    def _pair_mask(self, pool, pairs):
+        """A matrix true on the given (mentee id, mentor id) pairs."""
+        rows = {mentee_id: i for i, mentee_id in enumerate(pool.mentees.ids)}
+        cols = {mentor_id: j for j, mentor_id in enumerate(pool.mentors.ids)}
+        mask = np.zeros(pool.score.shape, dtype=bool)
+        for mentee_id, mentor_id in pairs:
+            if mentee_id in rows and mentor_id in cols:
+                mask[rows[mentee_id], cols[mentor_id]] = True
+        return mask
+
+    def _rule_not_in_programme(self, pool):
+        return self._mentor_row(pool, [pool.program.id not in m.program_ids.ids for m in pool.mentors])
+
+    def _rule_suspended(self, pool):
+        return self._mentor_row(pool, [m.state == "suspended" for m in pool.mentors])
+
+    def _rule_compliance(self, pool):
+        details = {}
+        for col, mentor in enumerate(pool.mentors):
+            if mentor.state != "suspended":
+                problem = mentor._compliance_problem(pool.date_start)
+                if problem:
+                    details[col] = problem
+        return self._mentor_row(pool, [col in details for col in range(len(pool.mentors))]), details
+
+    def _rule_no_free_place(self, pool):
+        """Capacity (the programme's guidance unless set on the mentor) less ongoing matches and
+        proposals of other mentees than those being matched now."""
+        taken = dict(
+            self.env["mentoring.match"]
+            .sudo()
+            ._read_group(
+                [
+                    ("mentor_id", "in", pool.mentors.ids),
+                    ("state", "in", PLACE_TAKING_STATES),
+                    ("mentee_id", "not in", pool.mentees.ids),
+                ],
+                ["mentor_id"],
+                ["__count"],
+            )
+        )
+        details = {}
+        for col, mentor in enumerate(pool.mentors):
+            used = taken.get(mentor, 0)
+            pool.free_places[col] = max(mentor.capacity - used, 0)
+            if not pool.free_places[col]:
+                details[col] = self.env._("%(used)s of %(capacity)s places taken", used=used, capacity=mentor.capacity)
+        pool.no_place = set(details)
+        if pool.ignore_capacity:
+            pool.free_places[:] = len(pool.mentees)
+            return np.zeros(pool.score.shape, dtype=bool)
+        return self._mentor_row(pool, [col in details for col in range(len(pool.mentors))]), details
+
+    def _rule_ended_badly(self, pool):
+        groups = (
+            self.env["mentoring.match"]
+            .sudo()
+            .with_context(active_test=False)
+            ._read_group(
+                [
+                    ("mentee_id", "in", pool.mentees.ids),
+                    ("mentor_id", "in", pool.mentors.ids),
+                    ("state", "=", "closed"),
+                    ("closure_reason", "in", ENDED_BADLY_REASONS),
+                ],
+                ["mentee_id", "mentor_id"],
+            )
+        )
+        return self._pair_mask(pool, [(mentee.id, mentor.id) for mentee, mentor in groups])
+
+    def _rule_dual_relationship(self, pool):
+        pairs = [
+            (mentee.id, mentor_id) for mentee in pool.mentees for mentor_id in mentee.dual_relationship_mentor_ids._ids
+        ]
+        return self._pair_mask(pool, pairs)
+
+    def _rule_no_authorisation(self, pool):
+        """Billed programmes match only mentees whose payer has authorised the service: an
+        approved authorisation covering the planned start with units left."""
+        if not pool.program.product_id:
+            return np.zeros(pool.score.shape, dtype=bool)
+        authorizations = (
+            self.env["mentoring.authorization"]
+            .sudo()
+            .search(
+                [
+                    ("mentee_id", "in", pool.mentees.ids),
+                    ("program_id", "=", pool.program.id),
+                    ("state", "=", "approved"),
+                    ("date_from", "<=", pool.date_start),
+                    ("date_to", ">=", pool.date_start),
+                ]
+            )
+        )
+        covered = set(authorizations.filtered(lambda a: a.units_remaining > 0).mentee_id.ids)
+        return self._mentee_column(pool, [mentee.id not in covered for mentee in pool.mentees])
+
+    # Ranking and the whole-pool assignment
+
+    def _rank(self, program, mentee, mentors, date_start=None, ignore_capacity=False):
+        """One mentee's candidates, best first, and the excluded mentors with their reasons:
+        (pool, [(mentor index, score)], [(mentor index, [reasons])])."""
+        pool = self._evaluate(program, mentee, mentors, date_start, ignore_capacity)
+        allowed = pool.allowed[0]
+        order = sorted(range(len(mentors)), key=lambda j: (-pool.score[0, j], mentors[j].name or ""))
+        candidates = [(j, pool.score[0, j]) for j in order if allowed[j]]
+        excluded = [(j, pool.reasons(0, j)) for j in order if not allowed[j]]
+        return pool, candidates, excluded
+
+    def _propose_pool(self, program, mentees, mentors, date_start=None, objective="most"):
+        """The assignment of the whole pool: (pool, [(mentee index, mentor index)])."""
+        pool = self._evaluate(program, mentees, mentors, date_start)
+        return pool, self._solve(pool.score, pool.allowed, pool.free_places, objective)
+
+    def _solve(self, score, allowed, free_places, objective="most"):
+        """Mentees (rows) to mentors (columns) with at most `free_places[j]` mentees each, on
+        allowed pairs only. "most": as many mentees matched as possible, then the highest total
+        score; "total": the highest total score, then as many as possible. A linear assignment
+        on mentor places as columns; an excluded pair is worth nothing, as leaving the mentee
+        unmatched, and is dropped from the result."""
+        score, allowed = np.asarray(score, dtype=float), np.asarray(allowed, dtype=bool)
+        n_rows = score.shape[0]
+        places = np.minimum(np.asarray(free_places, dtype=int), n_rows)
+        rows = np.flatnonzero(allowed.any(axis=1))
+        cols = np.flatnonzero(allowed.any(axis=0) & (places > 0))
+        if not len(rows) or not len(cols):
+            return []
+        tenths = np.rint(score[np.ix_(rows, cols)] * 10).astype(np.int64)
+        if objective == "most":
+            # Each match is worth more than any difference in total score.
+            value = tenths + int(tenths.max()) * len(rows) + 1
+        else:
+            # Each tenth of a point is worth more than one more match.
+            value = tenths * (len(rows) + 1) + 1
+        value = np.where(allowed[np.ix_(rows, cols)], value, 0)
+        slots = np.repeat(np.arange(len(cols)), places[cols])
+        assigned_rows, assigned_slots = linear_sum_assignment(value[:, slots], maximize=True)
+        return [
+            (int(rows[r]), int(cols[slots[s]]))
+            for r, s in zip(assigned_rows, assigned_slots, strict=True)
+            if value[r, slots[s]] > 0
+        ]
+
+    def _explain_pair(self, pool, row, col):
+        """[(criterion, points, detail)] for one pair: the points add up to its score."""
+        mentee, mentor = pool.mentees[row], pool.mentors[col]
+        return [
+            (criterion, pool.points[criterion][row, col], criterion._explain(mentee, mentor, fraction[row, col]))
+            for criterion, fraction in pool.fractions.items()
+        ]
+
+    def _explanation_text(self, pool, row, col):
+        lines = [
+            self.env._(
+                "%(criterion)s: %(points)s of %(weight)s (%(detail)s)",
+                criterion=criterion.display_name,
+                points=f"{points:g}",
+                weight=f"{criterion.weight:g}",
+                detail=detail,
+            )
+            for criterion, points, detail in self._explain_pair(pool, row, col)
+        ]
+        return "\n".join(lines)
