@@ -38,7 +38,8 @@ def _incidence(records, field_name, index):
     matrix = np.zeros((len(records), len(index)))
     for row, record in enumerate(records):
         for tag_id in record[field_name]._ids:
-            matrix[row, index[tag_id]] = 1.0
+            if tag_id in index:  # the mentor's other tags do not count
+                matrix[row, index[tag_id]] = 1.0
     return matrix
 
 

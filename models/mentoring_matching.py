@@ -67,6 +67,7 @@ class MentoringMatching(models.AbstractModel):
             ("suspended", _("Suspended")),
             ("compliance", _("Cannot take on a mentee on the planned start")),
             ("no_free_place", _("No free place")),
+            ("already_matched", _("Already proposed or matched with this mentee")),
             ("ended_badly", _("An earlier match between them ended in conflict or opt-out")),
             ("dual_relationship", _("Declared dual relationship or conflict of interest")),
             ("no_authorisation", _("No approved authorisation with units left on the planned start")),
@@ -132,7 +133,7 @@ class MentoringMatching(models.AbstractModel):
 
     def _rule_no_free_place(self, pool):
         """Capacity (the programme's guidance unless set on the mentor) less ongoing matches and
-        proposals of other mentees than those being matched now."""
+        proposals."""
         taken = dict(
             self.env["mentoring.match"]
             .sudo()
@@ -140,7 +141,6 @@ class MentoringMatching(models.AbstractModel):
                 [
                     ("mentor_id", "in", pool.mentors.ids),
                     ("state", "in", PLACE_TAKING_STATES),
-                    ("mentee_id", "not in", pool.mentees.ids),
                 ],
                 ["mentor_id"],
                 ["__count"],
@@ -158,7 +158,15 @@ class MentoringMatching(models.AbstractModel):
             return np.zeros(pool.score.shape, dtype=bool)
         return self._mentor_row(pool, [col in details for col in range(len(pool.mentors))]), details
 
+    def _rule_already_matched(self, pool):
+        return self._pairs_of_matches(pool, [("state", "in", PLACE_TAKING_STATES)])
+
     def _rule_ended_badly(self, pool):
+        return self._pairs_of_matches(
+            pool, [("state", "=", "closed"), ("closure_reason", "in", ENDED_BADLY_REASONS)]
+        )
+
+    def _pairs_of_matches(self, pool, domain):
         groups = (
             self.env["mentoring.match"]
             .sudo()
@@ -167,8 +175,7 @@ class MentoringMatching(models.AbstractModel):
                 [
                     ("mentee_id", "in", pool.mentees.ids),
                     ("mentor_id", "in", pool.mentors.ids),
-                    ("state", "=", "closed"),
-                    ("closure_reason", "in", ENDED_BADLY_REASONS),
+                    *domain,
                 ],
                 ["mentee_id", "mentor_id"],
             )
