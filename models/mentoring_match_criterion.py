@@ -1,6 +1,7 @@
 import numpy as np
 
 from odoo import api, fields, models
+from odoo.tools import SQL
 
 CRITERIA = [
     ("language", "Language"),
@@ -33,11 +34,48 @@ DEFAULT_CRITERIA = {
 }
 
 
-def _incidence(records, field_name, index):
-    """A 0/1 matrix (records × index) of which tags each record has in an x2many field."""
+def many2many_ids(records, field_name):
+    """{record id: [tag ids]} of a many2many field, read in one query from its relation table
+    (reading 500 records' tags through the ORM costs more than the whole scoring)."""
+    field = records._fields[field_name]
+    records.flush_model([field_name])
+    records.env.cr.execute(
+        SQL(
+            "SELECT %s, %s FROM %s WHERE %s = ANY(%s)",
+            SQL.identifier(field.column1),
+            SQL.identifier(field.column2),
+            SQL.identifier(field.relation),
+            SQL.identifier(field.column1),
+            list(records.ids),
+        )
+    )
+    tags = {record_id: [] for record_id in records.ids}
+    for record_id, tag_id in records.env.cr.fetchall():
+        tags[record_id].append(tag_id)
+    return tags
+
+
+def stored_values(records, field_name):
+    """A stored column's values for `records`, in their order, in one query (the ORM's
+    record-by-record getter is the slowest part of scoring hundreds of mentors)."""
+    records.flush_model([field_name])
+    records.env.cr.execute(
+        SQL(
+            "SELECT id, %s FROM %s WHERE id = ANY(%s)",
+            SQL.identifier(field_name),
+            SQL.identifier(records._table),
+            list(records.ids),
+        )
+    )
+    values = dict(records.env.cr.fetchall())
+    return [values.get(record_id) for record_id in records.ids]
+
+
+def _incidence(records, tags, index):
+    """A 0/1 matrix (records × index) of which of the indexed tags each record has."""
     matrix = np.zeros((len(records), len(index)))
-    for row, record in enumerate(records):
-        for tag_id in record[field_name]._ids:
+    for row, record_id in enumerate(records.ids):
+        for tag_id in tags[record_id]:
             if tag_id in index:  # the mentor's other tags do not count
                 matrix[row, index[tag_id]] = 1.0
     return matrix
@@ -129,9 +167,10 @@ class MentoringMatchCriterion(models.Model):
 
     def _shared_tags(self, mentees, mentors, field_name, share=True):
         """Share of the mentee's tags the mentor has (or 1 when any is shared, `share=False`)."""
-        index = {tag_id: i for i, tag_id in enumerate(set(mentees[field_name]._ids))}
-        wanted = _incidence(mentees, field_name, index)
-        offered = _incidence(mentors, field_name, index)
+        wanted_tags = many2many_ids(mentees, field_name)
+        index = {tag_id: i for i, tag_id in enumerate({t for tags in wanted_tags.values() for t in tags})}
+        wanted = _incidence(mentees, wanted_tags, index)
+        offered = _incidence(mentors, many2many_ids(mentors, field_name), index)
         shared = wanted @ offered.T
         counts = wanted.sum(axis=1)[:, None]
         with np.errstate(divide="ignore", invalid="ignore"):
@@ -158,18 +197,26 @@ class MentoringMatchCriterion(models.Model):
         return self._shared_tags(mentees, mentors, "experience_ids")
 
     def _score_gender(self, mentees, mentors):
-        return self._same_value(mentees.mapped("mentor_gender_preference"), mentors.mapped("gender"))
+        return self._same_value(
+            stored_values(mentees, "mentor_gender_preference"), stored_values(mentors, "gender")
+        )
 
     def _score_area(self, mentees, mentors):
         normal = lambda area: (area or "").strip().casefold()  # noqa: E731
-        return self._same_value([normal(a) for a in mentees.mapped("area")], [normal(a) for a in mentors.mapped("area")])
+        return self._same_value(
+            [normal(a) for a in stored_values(mentees, "area")],
+            [normal(a) for a in stored_values(mentors, "area")],
+        )
 
     def _score_communication(self, mentees, mentors):
-        return self._same_value(mentees.mapped("preferred_communication"), mentors.mapped("preferred_communication"))
+        return self._same_value(
+            stored_values(mentees, "preferred_communication"),
+            stored_values(mentors, "preferred_communication"),
+        )
 
     def _score_availability(self, mentees, mentors):
-        wanted = np.array(mentees.mapped("hours_per_month"), dtype=float)
-        offered = np.array(mentors.mapped("hours_per_month"), dtype=float)
+        wanted = np.array([h or 0.0 for h in stored_values(mentees, "hours_per_month")])
+        offered = np.array([h or 0.0 for h in stored_values(mentors, "hours_per_month")])
         fraction = (offered[None, :] >= wanted[:, None]).astype(float)
         fraction[wanted <= 0] = np.nan
         return fraction

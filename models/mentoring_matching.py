@@ -3,6 +3,7 @@ from scipy.optimize import linear_sum_assignment
 
 from odoo import fields, models
 
+from .mentoring_match_criterion import many2many_ids, stored_values
 from .mentoring_mentor import ONGOING_MATCH_STATES
 
 # Earlier matches that ended this way are not proposed again (seed 001: rematch gets someone else).
@@ -22,6 +23,8 @@ class MatchingPool:
         self.mentors = mentors
         self.date_start = date_start
         self.criteria = criteria
+        # Records one by one that keep the pool's prefetching (recordset[i] would not).
+        self.mentee_list, self.mentor_list = list(mentees), list(mentors)
         shape = (len(mentees), len(mentors))
         self.fractions = {}  # criterion → fractions (NaN: does not apply)
         self.points = {}  # criterion → points
@@ -55,7 +58,8 @@ class MentoringMatching(models.AbstractModel):
 
     Hard rules are pluggable too: `_hard_rules()` lists (code, label) and each code has a
     method `_rule_<code>(pool)` returning a boolean matrix (mentees × mentors) of excluded
-    pairs, or (matrix, {mentor index: detail})."""
+    pairs, or (matrix, {mentor index: detail}). They run in that order, after the criteria's
+    musts; a rule may look at `pool.allowed` to ask only about the pairs still in the running."""
 
     _name = "mentoring.matching"
     _description = "Matching Engine"
@@ -65,12 +69,13 @@ class MentoringMatching(models.AbstractModel):
         return [
             ("not_in_programme", _("Not in the programme")),
             ("suspended", _("Suspended")),
-            ("compliance", _("Cannot take on a mentee on the planned start")),
             ("no_free_place", _("No free place")),
             ("already_matched", _("Already proposed or matched with this mentee")),
             ("ended_badly", _("An earlier match between them ended in conflict or opt-out")),
             ("dual_relationship", _("Declared dual relationship or conflict of interest")),
             ("no_authorisation", _("No approved authorisation with units left on the planned start")),
+            # Last: asked one mentor at a time, so only of those no other rule excludes.
+            ("compliance", _("Cannot take on a mentee on the planned start")),
         ]
 
     def _evaluate(self, program, mentees, mentors, date_start=None, ignore_capacity=False):
@@ -88,14 +93,14 @@ class MentoringMatching(models.AbstractModel):
             pool.points[criterion] = points
             pool.score += points
         pool.score = np.round(pool.score, 1)
-        for code, label in self._hard_rules():
-            result = getattr(self, f"_rule_{code}")(pool)
-            mask, details = result if isinstance(result, tuple) else (result, {})
-            pool.exclusions[code] = (label, np.broadcast_to(mask, pool.score.shape), details)
         for criterion in criteria.filtered("is_must"):
             unmet = pool.fractions[criterion] == 0  # NaN (not stated) compares False
             label = self.env._("Must: %(criterion)s", criterion=criterion.display_name)
             pool.exclusions[f"must_{criterion.code}"] = (label, unmet, {})
+        for code, label in self._hard_rules():
+            result = getattr(self, f"_rule_{code}")(pool)
+            mask, details = result if isinstance(result, tuple) else (result, {})
+            pool.exclusions[code] = (label, np.broadcast_to(mask, pool.score.shape), details)
         return pool
 
     # Hard rules
@@ -117,24 +122,28 @@ class MentoringMatching(models.AbstractModel):
         return mask
 
     def _rule_not_in_programme(self, pool):
-        return self._mentor_row(pool, [pool.program.id not in m.program_ids.ids for m in pool.mentors])
+        programs = many2many_ids(pool.mentors, "program_ids")
+        return self._mentor_row(pool, [pool.program.id not in programs[m] for m in pool.mentors.ids])
 
     def _rule_suspended(self, pool):
-        return self._mentor_row(pool, [m.state == "suspended" for m in pool.mentors])
+        return self._mentor_row(
+            pool, [state == "suspended" for state in stored_values(pool.mentors, "state")]
+        )
 
     def _rule_compliance(self, pool):
+        """The mentor's standing on the planned start (status, and whatever training and
+        certification rules add), for the mentors still in the running."""
         details = {}
-        for col, mentor in enumerate(pool.mentors):
-            if mentor.state != "suspended":
-                problem = mentor._compliance_problem(pool.date_start)
-                if problem:
-                    details[col] = problem
+        for col in np.flatnonzero(pool.allowed.any(axis=0)):
+            problem = pool.mentor_list[col]._compliance_problem(pool.date_start)
+            if problem:
+                details[int(col)] = problem
         return self._mentor_row(pool, [col in details for col in range(len(pool.mentors))]), details
 
     def _rule_no_free_place(self, pool):
         """Capacity (the programme's guidance unless set on the mentor) less ongoing matches and
         proposals."""
-        taken = dict(
+        groups = (
             self.env["mentoring.match"]
             .sudo()
             ._read_group(
@@ -146,12 +155,16 @@ class MentoringMatching(models.AbstractModel):
                 ["__count"],
             )
         )
-        details = {}
-        for col, mentor in enumerate(pool.mentors):
-            used = taken.get(mentor, 0)
-            pool.free_places[col] = max(mentor.capacity - used, 0)
-            if not pool.free_places[col]:
-                details[col] = self.env._("%(used)s of %(capacity)s places taken", used=used, capacity=mentor.capacity)
+        taken = {mentor.id: count for mentor, count in groups}
+        used = np.array([taken.get(mentor_id, 0) for mentor_id in pool.mentors.ids], dtype=int)
+        capacity = np.array([c or 0 for c in stored_values(pool.mentors, "capacity")], dtype=int)
+        pool.free_places = np.maximum(capacity - used, 0)
+        details = {
+            int(col): self.env._(
+                "%(used)s of %(capacity)s places taken", used=used[col], capacity=capacity[col]
+            )
+            for col in np.flatnonzero(pool.free_places == 0)
+        }
         pool.no_place = set(details)
         if pool.ignore_capacity:
             pool.free_places[:] = len(pool.mentees)
@@ -183,10 +196,10 @@ class MentoringMatching(models.AbstractModel):
         return self._pair_mask(pool, [(mentee.id, mentor.id) for mentee, mentor in groups])
 
     def _rule_dual_relationship(self, pool):
-        pairs = [
-            (mentee.id, mentor_id) for mentee in pool.mentees for mentor_id in mentee.dual_relationship_mentor_ids._ids
-        ]
-        return self._pair_mask(pool, pairs)
+        declared = many2many_ids(pool.mentees, "dual_relationship_mentor_ids")
+        return self._pair_mask(
+            pool, [(mentee, mentor) for mentee, mentors in declared.items() for mentor in mentors]
+        )
 
     def _rule_no_authorisation(self, pool):
         """Billed programmes match only mentees whose payer has authorised the service: an
@@ -216,7 +229,8 @@ class MentoringMatching(models.AbstractModel):
         (pool, [(mentor index, score)], [(mentor index, [reasons])])."""
         pool = self._evaluate(program, mentee, mentors, date_start, ignore_capacity)
         allowed = pool.allowed[0]
-        order = sorted(range(len(mentors)), key=lambda j: (-pool.score[0, j], mentors[j].name or ""))
+        names = stored_values(pool.mentors, "name")
+        order = sorted(range(len(mentors)), key=lambda j: (-pool.score[0, j], names[j] or ""))
         candidates = [(j, pool.score[0, j]) for j in order if allowed[j]]
         excluded = [(j, pool.reasons(0, j)) for j in order if not allowed[j]]
         return pool, candidates, excluded
@@ -257,9 +271,13 @@ class MentoringMatching(models.AbstractModel):
 
     def _explain_pair(self, pool, row, col):
         """[(criterion, points, detail)] for one pair: the points add up to its score."""
-        mentee, mentor = pool.mentees[row], pool.mentors[col]
+        mentee, mentor = pool.mentee_list[row], pool.mentor_list[col]
         return [
-            (criterion, pool.points[criterion][row, col], criterion._explain(mentee, mentor, fraction[row, col]))
+            (
+                criterion,
+                pool.points[criterion][row, col],
+                criterion._explain(mentee, mentor, fraction[row, col]),
+            )
             for criterion, fraction in pool.fractions.items()
         ]
 

@@ -6,7 +6,7 @@ SHOWN_CANDIDATES = 30
 
 
 class MentoringMatchFinder(models.TransientModel):
-    """"Find a mentor" for one mentee: the candidates ranked, each score explained criterion
+    """ "Find a mentor" for one mentee: the candidates ranked, each score explained criterion
     by criterion, and the mentors a hard rule excludes with the rule. For the coordinators of
     the mentee's programme only (transient records are their creator's alone)."""
 
@@ -46,7 +46,9 @@ class MentoringMatchFinder(models.TransientModel):
         programs = mentee.program_ids.filtered("user_is_coordinator")
         if not programs:
             raise UserError(
-                self.env._("Only a coordinator of %(name)s's programme can find them a mentor.", name=mentee.name)
+                self.env._(
+                    "Only a coordinator of %(name)s's programme can find them a mentor.", name=mentee.name
+                )
             )
         finder = self.create({"mentee_id": mentee.id, "program_id": programs[:1].id})
         finder.action_rank()
@@ -67,7 +69,10 @@ class MentoringMatchFinder(models.TransientModel):
         """Scores are for the programme's coordinators: whoever else calls is refused."""
         self.ensure_one()
         self.mentee_id.check_access("read")
-        if self.program_id not in self.mentee_id.sudo().program_ids or not self.program_id._user_coordinates():
+        if (
+            self.program_id not in self.mentee_id.sudo().program_ids
+            or not self.program_id._user_coordinates()
+        ):
             raise UserError(
                 self.env._(
                     "Only a coordinator of %(program)s can find a mentor for its mentees.",

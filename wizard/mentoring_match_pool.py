@@ -81,6 +81,7 @@ class MentoringMatchPool(models.TransientModel):
         mentees, mentors = self._unmatched_mentees(), self._mentors()
         engine = self.env["mentoring.matching"]
         pool, pairs = engine._propose_pool(self.program_id, mentees, mentors, self.date_start, self.objective)
+        names = [mentee.name for mentee in pool.mentee_list]
         lines = [
             Command.create(
                 {
@@ -90,7 +91,7 @@ class MentoringMatchPool(models.TransientModel):
                     "explanation": engine._explanation_text(pool, row, col),
                 }
             )
-            for row, col in sorted(pairs, key=lambda pair: mentees[pair[0]].name or "")
+            for row, col in sorted(pairs, key=lambda pair: names[pair[0]] or "")
         ]
         self.line_ids.unlink()
         self.write({"line_ids": lines, "unmatched_count": len(mentees), "computed": True})
