@@ -111,7 +111,7 @@ def build(env):
             for i in range(100)
         ]
     )
-    for i in range(200):
+    for _i in range(200):
         unmatched[rng.randrange(MENTEES)].dual_relationship_mentor_ids = [
             Command.link(rng.choice(mentors.ids))
         ]

@@ -205,13 +205,13 @@ class TestFindAMentor(MentoringMatchingCase):
         self.assertIn("Language: 3 of 3", match.match_explanation)
         # Searching again: Ada is already proposed, and her last place is taken.
         finder.action_rank()
-        ada = finder.excluded_ids.filtered(lambda l: l.mentor_id == self.mentor)
+        ada = finder.excluded_ids.filtered(lambda line: line.mentor_id == self.mentor)
         self.assertIn("Already proposed or matched with this mentee", ada.reasons)
         self.assertIn("No free place (2 of 2 places taken)", ada.reasons)
 
     def test_propose_asks_the_rules_again(self):
         finder = self.open_finder()
-        line = finder.candidate_ids.filtered(lambda l: l.mentor_id == self.mentor)
+        line = finder.candidate_ids.filtered(lambda line: line.mentor_id == self.mentor)
         self.mentor.action_suspend()
         with self.assertRefused(UserError, "cannot be proposed: Suspended"):
             line.action_propose()
@@ -223,7 +223,7 @@ class TestFindAMentor(MentoringMatchingCase):
         self.assertIn(self.mentor, finder.excluded_ids.mentor_id)
         finder.capacity_override_reason = "Casey needs Ada's Spanish"
         finder.action_rank()
-        line = finder.candidate_ids.filtered(lambda l: l.mentor_id == self.mentor)
+        line = finder.candidate_ids.filtered(lambda line: line.mentor_id == self.mentor)
         match = self.env["mentoring.match"].browse(line.action_propose()["res_id"])
         self.assertEqual(match.capacity_override_reason, "Casey needs Ada's Spanish")
 

@@ -1,5 +1,5 @@
 import random
-from functools import lru_cache
+from functools import cache
 
 import numpy as np
 
@@ -16,7 +16,7 @@ def exhaustive_best(tenths, allowed, places, objective):
     n_rows, n_cols = tenths.shape
     key = (lambda o: o) if objective == "most" else (lambda o: (o[1], o[0]))
 
-    @lru_cache(maxsize=None)
+    @cache
     def best(row, left):
         if row == n_rows:
             return (0, 0)
@@ -124,15 +124,15 @@ class TestProposeMatches(MentoringMatchingCase):
         self.assertEqual(wizard.unmatched_count, 2)
         proposals = {line.mentee_id: line.mentor_id for line in wizard.line_ids}
         self.assertEqual(proposals, {self.seeker: self.mentor, self.sam: self.mentor_b})
-        casey = wizard.line_ids.filtered(lambda l: l.mentee_id == self.seeker)
+        casey = wizard.line_ids.filtered(lambda line: line.mentee_id == self.seeker)
         self.assertEqual(casey.score, 13.5)
         self.assertIn("Language: 3 of 3", casey.explanation)
         self.assertFalse(self.seeker.match_ids, "nothing is matched without a person")
 
     def test_accept_reject_and_edit(self):
         wizard = self.open_pool()
-        casey = wizard.line_ids.filtered(lambda l: l.mentee_id == self.seeker)
-        sam = wizard.line_ids.filtered(lambda l: l.mentee_id == self.sam)
+        casey = wizard.line_ids.filtered(lambda line: line.mentee_id == self.seeker)
+        sam = wizard.line_ids.filtered(lambda line: line.mentee_id == self.sam)
         casey.action_accept()
         self.assertEqual(self.seeker.match_ids.mapped("state"), ["draft"])
         self.assertEqual(self.seeker.match_ids.mentor_id, self.mentor)
@@ -148,7 +148,7 @@ class TestProposeMatches(MentoringMatchingCase):
     def test_a_proposal_changed_to_an_excluded_mentor_warns(self):
         wizard = self.open_pool()
         self.mentor_b.action_suspend()
-        sam = wizard.line_ids.filtered(lambda l: l.mentee_id == self.sam)
+        sam = wizard.line_ids.filtered(lambda line: line.mentee_id == self.sam)
         warning = sam._onchange_mentor_id()
         self.assertIn("Suspended", warning["warning"]["message"])
 
