@@ -18,3 +18,4 @@ from . import test_tour_log_meeting
 from . import test_billing_day
 from . import test_matching
 from . import test_matching_pool
+from . import test_matching_tour
