@@ -2,8 +2,9 @@ import numpy as np
 from scipy.optimize import linear_sum_assignment
 
 from odoo import fields, models
+from odoo.exceptions import UserError
 
-from .mentoring_match_criterion import many2many_ids, stored_values
+from .mentoring_match_criterion import COLUMNS_MEMO, many2many_ids, stored_values
 from .mentoring_mentor import ONGOING_MATCH_STATES
 
 # Earlier matches that ended this way are not proposed again (seed 001: rematch gets someone else).
@@ -82,6 +83,13 @@ class MentoringMatching(models.AbstractModel):
         """Score and check every (mentee, mentor) pair. Reads with sudo: callers check that
         the user coordinates `program` (scores are for its coordinators only)."""
         program, mentees, mentors = program.sudo(), mentees.sudo(), mentors.sudo()
+        self.env.cr.cache[COLUMNS_MEMO] = {}
+        try:
+            return self._evaluate_pool(program, mentees, mentors, date_start, ignore_capacity)
+        finally:
+            self.env.cr.cache.pop(COLUMNS_MEMO, None)
+
+    def _evaluate_pool(self, program, mentees, mentors, date_start, ignore_capacity):
         date_start = date_start or fields.Date.context_today(self)
         criteria = program.match_criterion_ids.filtered(lambda c: c.weight > 0 or c.is_must)
         pool = MatchingPool(program, mentees, mentors, date_start, criteria)
@@ -293,3 +301,33 @@ class MentoringMatching(models.AbstractModel):
             for criterion, points, detail in self._explain_pair(pool, row, col)
         ]
         return "\n".join(lines)
+
+    def _propose_match(self, program, mentee, mentor, date_start, capacity_override_reason=False):
+        """Propose one match after asking the hard rules again (places may have gone since the
+        ranking): the ordinary creation of a match, as the user, with every check it has."""
+        pool = self._evaluate(
+            program, mentee, mentor, date_start, ignore_capacity=bool(capacity_override_reason)
+        )
+        reasons = pool.reasons(0, 0)
+        if reasons:
+            raise UserError(
+                self.env._(
+                    "%(mentor)s cannot be proposed to %(mentee)s: %(reasons)s.",
+                    mentor=mentor.name,
+                    mentee=mentee.name,
+                    reasons="; ".join(reasons),
+                )
+            )
+        vals = {
+            "mentor_id": mentor.id,
+            "mentee_id": mentee.id,
+            "program_id": program.id,
+            "date_start": date_start,
+        }
+        if 0 in pool.no_place:
+            vals["capacity_override_reason"] = capacity_override_reason
+        match = self.env["mentoring.match"].create(vals)
+        match._write_checked(
+            {"match_score": pool.score[0, 0], "match_explanation": self._explanation_text(pool, 0, 0)}
+        )
+        return match

@@ -213,7 +213,7 @@ class TestFindAMentor(MentoringMatchingCase):
         finder = self.open_finder()
         line = finder.candidate_ids.filtered(lambda line: line.mentor_id == self.mentor)
         self.mentor.action_suspend()
-        with self.assertRefused(UserError, "cannot be proposed: Suspended"):
+        with self.assertRefused(UserError, "cannot be proposed to Casey Morgan: Suspended"):
             line.action_propose()
         self.assertFalse(self.seeker.match_ids)
 

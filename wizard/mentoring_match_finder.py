@@ -5,6 +5,13 @@ from odoo.exceptions import UserError
 SHOWN_CANDIDATES = 30
 
 
+def window_action(record, name=None):
+    """The action that shows `record` in the main window."""
+    record.ensure_one()
+    action = {"type": "ir.actions.act_window", "res_model": record._name, "res_id": record.id}
+    return {**action, "view_mode": "form", "target": "current", **({"name": name} if name else {})}
+
+
 class MentoringMatchFinder(models.TransientModel):
     """ "Find a mentor" for one mentee: the candidates ranked, each score explained criterion
     by criterion, and the mentors a hard rule excludes with the rule. For the coordinators of
@@ -55,15 +62,7 @@ class MentoringMatchFinder(models.TransientModel):
         return finder._action_reopen()
 
     def _action_reopen(self):
-        self.ensure_one()
-        return {
-            "type": "ir.actions.act_window",
-            "name": self.env._("Find a mentor for %(name)s", name=self.mentee_id.name),
-            "res_model": self._name,
-            "res_id": self.id,
-            "view_mode": "form",
-            "target": "current",
-        }
+        return window_action(self, self.env._("Find a mentor for %(name)s", name=self.mentee_id.name))
 
     def _check_coordinator(self):
         """Scores are for the programme's coordinators: whoever else calls is refused."""
@@ -138,42 +137,17 @@ class MentoringMatchFinderLine(models.TransientModel):
     point_ids = fields.One2many("mentoring.match.finder.point", "line_id", string="Points", readonly=True)
 
     def action_propose(self):
-        """Propose the match: the ordinary creation of a match, with every check it has, after
-        the hard rules are asked again (places may have gone since the ranking)."""
         self.ensure_one()
         finder = self.finder_id
         finder._check_coordinator()
-        pool, candidates, excluded = finder._evaluate(self.mentor_id)
-        if excluded:
-            raise UserError(
-                self.env._(
-                    "%(mentor)s cannot be proposed: %(reasons)s.",
-                    mentor=self.mentor_id.name,
-                    reasons="; ".join(excluded[0][1]),
-                )
-            )
-        vals = {
-            "mentor_id": self.mentor_id.id,
-            "mentee_id": finder.mentee_id.id,
-            "program_id": finder.program_id.id,
-            "date_start": finder.date_start,
-        }
-        if 0 in pool.no_place:
-            vals["capacity_override_reason"] = finder.capacity_override_reason
-        match = self.env["mentoring.match"].create(vals)
-        match._write_checked(
-            {
-                "match_score": candidates[0][1],
-                "match_explanation": self.env["mentoring.matching"]._explanation_text(pool, 0, 0),
-            }
+        match = self.env["mentoring.matching"]._propose_match(
+            finder.program_id,
+            finder.mentee_id,
+            self.mentor_id,
+            finder.date_start,
+            finder.capacity_override_reason,
         )
-        return {
-            "type": "ir.actions.act_window",
-            "res_model": "mentoring.match",
-            "res_id": match.id,
-            "view_mode": "form",
-            "target": "current",
-        }
+        return window_action(match)
 
 
 class MentoringMatchFinderPoint(models.TransientModel):

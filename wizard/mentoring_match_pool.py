@@ -3,6 +3,7 @@ from odoo.exceptions import UserError
 from odoo.fields import Domain
 
 from ..models.mentoring_matching import OBJECTIVES, PLACE_TAKING_STATES
+from .mentoring_match_finder import window_action
 
 
 class MentoringMatchPool(models.TransientModel):
@@ -38,15 +39,7 @@ class MentoringMatchPool(models.TransientModel):
         return wizard._action_reopen()
 
     def _action_reopen(self):
-        self.ensure_one()
-        return {
-            "type": "ir.actions.act_window",
-            "name": self.env._("Propose matches"),
-            "res_model": self._name,
-            "res_id": self.id,
-            "view_mode": "form",
-            "target": "current",
-        }
+        return window_action(self, self.env._("Propose matches"))
 
     def _check_coordinator(self):
         self.ensure_one()
@@ -148,31 +141,12 @@ class MentoringMatchPoolLine(models.TransientModel):
         return pool
 
     def _accept(self):
-        """Each accepted proposal becomes a proposed match, by the ordinary creation with every
-        check it has, after the hard rules are asked again (other proposals take places)."""
-        engine = self.env["mentoring.matching"]
+        """Each accepted proposal becomes a proposed match (other proposals take places: the
+        rules are asked again for each)."""
         for line in self:
-            pool = line._evaluate()
-            reasons = pool.reasons(0, 0)
-            if reasons:
-                raise UserError(
-                    self.env._(
-                        "%(mentor)s cannot be proposed to %(mentee)s: %(reasons)s.",
-                        mentor=line.mentor_id.name,
-                        mentee=line.mentee_id.name,
-                        reasons="; ".join(reasons),
-                    )
-                )
-            match = self.env["mentoring.match"].create(
-                {
-                    "mentor_id": line.mentor_id.id,
-                    "mentee_id": line.mentee_id.id,
-                    "program_id": line.pool_id.program_id.id,
-                    "date_start": line.pool_id.date_start,
-                }
-            )
-            match._write_checked(
-                {"match_score": pool.score[0, 0], "match_explanation": engine._explanation_text(pool, 0, 0)}
+            line.pool_id._check_coordinator()
+            self.env["mentoring.matching"]._propose_match(
+                line.pool_id.program_id, line.mentee_id, line.mentor_id, line.pool_id.date_start
             )
         self.unlink()
 
