@@ -16,6 +16,7 @@
         "security/mail_rules.xml",
         "security/certification_rules.xml",
         "security/claim_rules.xml",
+        "security/matching_rules.xml",
         "data/mentoring_interest_data.xml",
         "data/uom_data.xml",
         "data/ir_cron_data.xml",
@@ -23,6 +24,7 @@
         "data/mentoring_certification_rule_data.xml",
         "data/mentoring_onboarding_data.xml",
         "data/mentoring_claim_data.xml",
+        "data/mentoring_experience_data.xml",
         "reports/mentoring_report_layout.xml",
         "reports/agreement_reports.xml",
         "reports/agreement_templates.xml",
@@ -68,6 +70,7 @@
         "views/mentoring_claim_views.xml",
         "views/mentoring_remittance_views.xml",
         "views/claims_config_views.xml",
+        "views/matching_views.xml",
     ],
     "assets": {
         "web.assets_backend": [

@@ -49,3 +49,10 @@ from . import mentoring_claim_batch
 from . import mentoring_remittance
 from . import mentoring_remittance_line
 from . import account_move_claims
+from . import mentoring_experience
+from . import mentoring_match_criterion
+from . import mentoring_matching
+from . import mentoring_program_matching
+from . import mentoring_mentor_matching
+from . import mentoring_mentee_matching
+from . import mentoring_match_matching

@@ -25,3 +25,6 @@ from . import test_claims
 from . import test_claims_remittance
 from . import test_claims_access
 from . import test_tour_claims
+from . import test_matching
+from . import test_matching_pool
+from . import test_matching_tour

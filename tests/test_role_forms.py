@@ -45,7 +45,18 @@ class TestEachRoleSeesWhatItMayChange(WebClient, MentoringCase):
 
     def test_mentor_edits_only_languages_interests_gender_and_area_on_their_profile(self):
         arch, values, editable = self.editable_fields(self.mentor_user, self.mentor)
-        self.assertEqual(editable, {"language_ids", "interest_ids", "gender", "area"})
+        self.assertEqual(
+            editable,
+            {
+                "language_ids",
+                "interest_ids",
+                "gender",
+                "area",
+                "experience_ids",
+                "hours_per_month",
+                "preferred_communication",
+            },
+        )
         # ... and still reads the programmes they work in.
         self.assertEqual(values["program_ids"], (self.program | self.other_program).ids)
         for button in ("action_certify", "action_suspend"):

@@ -1,0 +1,162 @@
+from odoo import Command, api, fields, models
+from odoo.exceptions import UserError
+
+# Candidates shown with their points; the excluded are all listed with their reasons.
+SHOWN_CANDIDATES = 30
+
+
+def window_action(record, name=None):
+    """The action that shows `record` in the main window."""
+    record.ensure_one()
+    action = {"type": "ir.actions.act_window", "res_model": record._name, "res_id": record.id}
+    return {**action, "view_mode": "form", "target": "current", **({"name": name} if name else {})}
+
+
+class MentoringMatchFinder(models.TransientModel):
+    """ "Find a mentor" for one mentee: the candidates ranked, each score explained criterion
+    by criterion, and the mentors a hard rule excludes with the rule. For the coordinators of
+    the mentee's programme only (transient records are their creator's alone)."""
+
+    _name = "mentoring.match.finder"
+    _description = "Find a Mentor"
+
+    mentee_id = fields.Many2one("mentoring.mentee", required=True, readonly=True, ondelete="cascade")
+    program_id = fields.Many2one(
+        "mentoring.program",
+        string="Programme",
+        required=True,
+        domain="[('user_is_coordinator', '=', True), ('id', 'in', mentee_program_ids)]",
+    )
+    mentee_program_ids = fields.Many2many(related="mentee_id.program_ids", string="Mentee's programmes")
+    date_start = fields.Date("Planned start", required=True, default=fields.Date.context_today)
+    capacity_override_reason = fields.Text(
+        help="Fill in to consider mentors without a free place: the reason goes on the match."
+    )
+    line_ids = fields.One2many("mentoring.match.finder.line", "finder_id")
+    candidate_ids = fields.One2many(
+        "mentoring.match.finder.line", "finder_id", string="Candidates", domain=[("excluded", "=", False)]
+    )
+    excluded_ids = fields.One2many(
+        "mentoring.match.finder.line", "finder_id", string="Not proposed", domain=[("excluded", "=", True)]
+    )
+    candidate_total = fields.Integer("Candidates found", readonly=True)
+    excluded_count = fields.Integer("Mentors not proposed", compute="_compute_excluded_count")
+
+    @api.depends("line_ids.excluded")
+    def _compute_excluded_count(self):
+        for finder in self:
+            finder.excluded_count = len(finder.line_ids.filtered("excluded"))
+
+    @api.model
+    def _action_open(self, mentee):
+        mentee.check_access("read")
+        programs = mentee.program_ids.filtered("user_is_coordinator")
+        if not programs:
+            raise UserError(
+                self.env._(
+                    "Only a coordinator of %(name)s's programme can find them a mentor.", name=mentee.name
+                )
+            )
+        finder = self.create({"mentee_id": mentee.id, "program_id": programs[:1].id})
+        finder.action_rank()
+        return finder._action_reopen()
+
+    def _action_reopen(self):
+        return window_action(self, self.env._("Find a mentor for %(name)s", name=self.mentee_id.name))
+
+    def _check_coordinator(self):
+        """Scores are for the programme's coordinators: whoever else calls is refused."""
+        self.ensure_one()
+        self.mentee_id.check_access("read")
+        if (
+            self.program_id not in self.mentee_id.sudo().program_ids
+            or not self.program_id._user_coordinates()
+        ):
+            raise UserError(
+                self.env._(
+                    "Only a coordinator of %(program)s can find a mentor for its mentees.",
+                    program=self.program_id.sudo().name,
+                )
+            )
+
+    def _evaluate(self, mentors):
+        return self.env["mentoring.matching"]._rank(
+            self.program_id,
+            self.mentee_id,
+            mentors,
+            self.date_start,
+            ignore_capacity=bool((self.capacity_override_reason or "").strip()),
+        )
+
+    def action_rank(self):
+        self._check_coordinator()
+        # The mentors the coordinator may see: their programmes' and those in none yet.
+        mentors = self.env["mentoring.mentor"].search([])
+        pool, candidates, excluded = self._evaluate(mentors)
+        engine = self.env["mentoring.matching"]
+        lines = [
+            {
+                "mentor_id": mentors[col].id,
+                "rank": rank,
+                "score": score,
+                "explanation": engine._explanation_text(pool, 0, col),
+                "point_ids": [
+                    Command.create(
+                        {
+                            "criterion_id": criterion.id,
+                            "weight": criterion.weight,
+                            "points": points,
+                            "detail": detail,
+                        }
+                    )
+                    for criterion, points, detail in engine._explain_pair(pool, 0, col)
+                ],
+            }
+            for rank, (col, score) in enumerate(candidates[:SHOWN_CANDIDATES], start=1)
+        ] + [
+            {"mentor_id": mentors[col].id, "excluded": True, "reasons": "; ".join(reasons)}
+            for col, reasons in excluded
+        ]
+        self.line_ids.unlink()
+        self.write({"line_ids": [Command.create(vals) for vals in lines], "candidate_total": len(candidates)})
+        return self._action_reopen()
+
+
+class MentoringMatchFinderLine(models.TransientModel):
+    _name = "mentoring.match.finder.line"
+    _description = "Mentor Candidate"
+    _order = "excluded, rank, id"
+
+    finder_id = fields.Many2one("mentoring.match.finder", required=True, ondelete="cascade", index=True)
+    mentor_id = fields.Many2one("mentoring.mentor", required=True, readonly=True, ondelete="cascade")
+    rank = fields.Integer(readonly=True)
+    score = fields.Float(digits=(16, 1), readonly=True)
+    excluded = fields.Boolean(readonly=True)
+    reasons = fields.Char("Why not", readonly=True)
+    explanation = fields.Text("Why", readonly=True)
+    point_ids = fields.One2many("mentoring.match.finder.point", "line_id", string="Points", readonly=True)
+
+    def action_propose(self):
+        self.ensure_one()
+        finder = self.finder_id
+        finder._check_coordinator()
+        match = self.env["mentoring.matching"]._propose_match(
+            finder.program_id,
+            finder.mentee_id,
+            self.mentor_id,
+            finder.date_start,
+            finder.capacity_override_reason,
+        )
+        return window_action(match)
+
+
+class MentoringMatchFinderPoint(models.TransientModel):
+    _name = "mentoring.match.finder.point"
+    _description = "Points of a Mentor Candidate"
+    _order = "line_id, id"
+
+    line_id = fields.Many2one("mentoring.match.finder.line", required=True, ondelete="cascade", index=True)
+    criterion_id = fields.Many2one("mentoring.match.criterion", readonly=True, ondelete="cascade")
+    weight = fields.Float(digits=(16, 1), readonly=True)
+    points = fields.Float(digits=(16, 1), readonly=True)
+    detail = fields.Char(readonly=True)

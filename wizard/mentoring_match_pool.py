@@ -1,0 +1,162 @@
+from odoo import Command, api, fields, models
+from odoo.exceptions import UserError
+from odoo.fields import Domain
+
+from ..models.mentoring_matching import OBJECTIVES, PLACE_TAKING_STATES
+from .mentoring_match_finder import window_action
+
+
+class MentoringMatchPool(models.TransientModel):
+    """Proposals for a programme's unmatched mentees, all at once: an assignment that matches as
+    many as possible (or reaches the highest total score) within every mentor's free places.
+    The coordinator accepts, changes or rejects each proposal: nothing is matched without a
+    person deciding."""
+
+    _name = "mentoring.match.pool"
+    _description = "Propose Matches for a Programme"
+
+    program_id = fields.Many2one(
+        "mentoring.program", string="Programme", required=True, domain=[("user_is_coordinator", "=", True)]
+    )
+    date_start = fields.Date("Planned start", required=True, default=fields.Date.context_today)
+    objective = fields.Selection(OBJECTIVES, string="Aim for", required=True, default="most")
+    line_ids = fields.One2many("mentoring.match.pool.line", "pool_id", string="Proposals")
+    unmatched_count = fields.Integer("Mentees without a mentor", readonly=True)
+    proposed_count = fields.Integer("Mentees proposed a mentor", compute="_compute_totals")
+    total_score = fields.Float(digits=(16, 1), compute="_compute_totals")
+    computed = fields.Boolean(readonly=True)
+
+    @api.depends("line_ids.score")
+    def _compute_totals(self):
+        for wizard in self:
+            wizard.proposed_count = len(wizard.line_ids)
+            wizard.total_score = sum(wizard.line_ids.mapped("score"))
+
+    @api.model
+    def _action_open(self, program):
+        wizard = self.create({"program_id": program.id})
+        wizard._check_coordinator()
+        return wizard._action_reopen()
+
+    def _action_reopen(self):
+        return window_action(self, self.env._("Propose matches"))
+
+    def _check_coordinator(self):
+        self.ensure_one()
+        if not self.program_id._user_coordinates():
+            raise UserError(
+                self.env._(
+                    "Only a coordinator of %(program)s can propose its matches.",
+                    program=self.program_id.sudo().name,
+                )
+            )
+
+    def _unmatched_mentees(self):
+        """The programme's mentees with no ongoing match or proposal in it."""
+        return (
+            self.env["mentoring.mentee"]
+            .sudo()
+            .search(
+                Domain("program_ids", "in", self.program_id.ids)
+                & Domain(
+                    "match_ids",
+                    "not any",
+                    [("program_id", "=", self.program_id.id), ("state", "in", PLACE_TAKING_STATES)],
+                )
+            )
+        )
+
+    def _mentors(self):
+        return self.program_id.sudo().mentor_ids
+
+    def action_propose(self):
+        self._check_coordinator()
+        mentees, mentors = self._unmatched_mentees(), self._mentors()
+        engine = self.env["mentoring.matching"]
+        pool, pairs = engine._propose_pool(self.program_id, mentees, mentors, self.date_start, self.objective)
+        names = [mentee.name for mentee in pool.mentee_list]
+        lines = [
+            Command.create(
+                {
+                    "mentee_id": mentees[row].id,
+                    "mentor_id": mentors[col].id,
+                    "score": pool.score[row, col],
+                    "explanation": engine._explanation_text(pool, row, col),
+                }
+            )
+            for row, col in sorted(pairs, key=lambda pair: names[pair[0]] or "")
+        ]
+        self.line_ids.unlink()
+        self.write({"line_ids": lines, "unmatched_count": len(mentees), "computed": True})
+        return self._action_reopen()
+
+    def action_accept_all(self):
+        self._check_coordinator()
+        self.line_ids._accept()
+        return self._action_reopen()
+
+
+class MentoringMatchPoolLine(models.TransientModel):
+    _name = "mentoring.match.pool.line"
+    _description = "Proposed Match"
+    _order = "id"
+
+    pool_id = fields.Many2one("mentoring.match.pool", required=True, ondelete="cascade", index=True)
+    program_id = fields.Many2one(related="pool_id.program_id")
+    mentee_id = fields.Many2one("mentoring.mentee", required=True, readonly=True, ondelete="cascade")
+    mentor_id = fields.Many2one(
+        "mentoring.mentor",
+        required=True,
+        ondelete="cascade",
+        domain="[('program_ids', 'in', program_id), ('state', 'in', ('intern', 'certified'))]",
+    )
+    score = fields.Float(digits=(16, 1), readonly=True)
+    explanation = fields.Text("Why", readonly=True)
+
+    @api.onchange("mentor_id")
+    def _onchange_mentor_id(self):
+        """A coordinator who picks another mentor sees the score and any rule against it."""
+        if not self.mentor_id or not self.mentee_id:
+            return None
+        pool = self._evaluate()
+        self.score = pool.score[0, 0]
+        self.explanation = self.env["mentoring.matching"]._explanation_text(pool, 0, 0)
+        reasons = pool.reasons(0, 0)
+        if not reasons:
+            return None
+        return {
+            "warning": {
+                "title": self.env._("%(mentor)s cannot be proposed", mentor=self.mentor_id.name),
+                "message": "; ".join(reasons),
+            }
+        }
+
+    def _evaluate(self):
+        self.ensure_one()
+        wizard = self.pool_id
+        wizard._check_coordinator()
+        pool = self.env["mentoring.matching"]._evaluate(
+            wizard.program_id, self.mentee_id, self.mentor_id, wizard.date_start
+        )
+        return pool
+
+    def _accept(self):
+        """Each accepted proposal becomes a proposed match (other proposals take places: the
+        rules are asked again for each)."""
+        for line in self:
+            line.pool_id._check_coordinator()
+            self.env["mentoring.matching"]._propose_match(
+                line.pool_id.program_id, line.mentee_id, line.mentor_id, line.pool_id.date_start
+            )
+        self.unlink()
+
+    def action_accept(self):
+        wizard = self.pool_id
+        self._accept()
+        return wizard._action_reopen()
+
+    def action_reject(self):
+        wizard = self.pool_id
+        wizard._check_coordinator()
+        self.unlink()
+        return wizard._action_reopen()
