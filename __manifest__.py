@@ -14,6 +14,7 @@
         "security/mentoring_rules.xml",
         "security/billing_rules.xml",
         "security/mail_rules.xml",
+        "security/group_session_rules.xml",
         "data/mentoring_interest_data.xml",
         "data/uom_data.xml",
         "data/ir_cron_data.xml",
@@ -54,6 +55,7 @@
         "views/sale_order_views.xml",
         "views/mentoring_encounter_log_views.xml",
         "views/menus.xml",
+        "views/mentoring_group_session_views.xml",
     ],
     "assets": {
         "web.assets_backend": [

@@ -30,3 +30,6 @@ from . import account_move
 from . import sale_order
 from . import hr_employee
 from . import ir_actions_report
+from . import mentoring_group_session
+from . import mentoring_encounter_group
+from . import mentoring_program_group

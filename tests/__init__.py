@@ -16,3 +16,5 @@ from . import test_finance_invoicing
 from . import test_encounter_log
 from . import test_tour_log_meeting
 from . import test_billing_day
+from . import test_group_session
+from . import test_tour_group_session
