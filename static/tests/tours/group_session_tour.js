@@ -79,12 +79,16 @@ registry.category("web_tour.tours").add("peer_mentoring_group_session_tour", {
         },
         {
             content: "a new group meeting, the mentor filled in",
-            trigger: ".o_pm_group_session .o_field_widget[name=mentor_id]:contains(Ada Mentor)",
+            trigger: ".o_form_view .o_field_widget[name=mentor_id] input:value(Ada Mentor)",
         },
         {
             content: "where: out in the community",
-            trigger: ".o_field_widget[name=location_type] label:contains(Community)",
+            trigger: ".o_field_widget[name=location_type] input[data-value=community]",
             run: "click",
+        },
+        {
+            content: "the place is chosen",
+            trigger: ".o_field_widget[name=location_type] input[data-value=community]:checked",
         },
         ...addPerson("Jamie Rivera"),
         ...addPerson("Robin Lee"),
