@@ -41,7 +41,12 @@ class MentoringGroupSession(models.Model):
 
     name = fields.Char(compute="_compute_name", store=True)
     mentor_id = fields.Many2one(
-        "mentoring.mentor", required=True, index=True, default=lambda self: self._default_mentor()
+        "mentoring.mentor",
+        required=True,
+        index=True,
+        default=lambda self: self._default_mentor(),
+        # A mentor logs their own group meetings; a coordinator those of their programmes' mentors.
+        domain="['|', ('user_id', '=', uid), ('program_ids.user_is_coordinator', '=', True)]",
     )
     program_id = fields.Many2one(
         "mentoring.program",
@@ -49,7 +54,7 @@ class MentoringGroupSession(models.Model):
         required=True,
         index=True,
         default=lambda self: self._default_program(),
-        domain="[('mentor_ids', 'in', mentor_id)]",
+        domain="[('mentor_ids', 'in', mentor_id)] if mentor_id else []",
     )
     company_id = fields.Many2one(related="program_id.company_id", store=True, index=True, precompute=True)
     date = fields.Date("Day", required=True, default=fields.Date.context_today, index=True)
