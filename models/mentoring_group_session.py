@@ -103,6 +103,7 @@ class MentoringGroupSession(models.Model):
             )
 
     def unlink(self):
+        self._unlink_only_drafts()
         # Each person's draft meeting goes with it, under the meeting's own rules.
         self.encounter_ids.unlink()
         return super().unlink()
@@ -172,6 +173,8 @@ class MentoringGroupSession(models.Model):
 
     def _check_group_size(self):
         """The programme's largest group: only the people who came count."""
+        if not self:
+            return
         counts = dict(
             self.env["mentoring.encounter"]
             .sudo()

@@ -144,6 +144,16 @@ class TestGroupSessionBilling(MentoringGroupSessionCase):
         self.assertEqual(session.encounter_ids.mapped("state"), ["cancelled", "cancelled"])
         self.assertEqual([self.group_auths[m].units_used for m in (self.mentee, self.mentee_r)], [0, 0])
 
+    def test_a_confirmed_group_meeting_keeps_its_place_and_is_never_deleted(self):
+        session = self.group_session([self.mentee, self.mentee_r])
+        session.with_user(self.mentor_user).action_confirm()
+        with self.assertRefused(UserError, "is confirmed"):
+            session.with_user(self.mentor_user).location_type = "phone"
+        with self.assertRefused(UserError, "cancel it instead of deleting it"):
+            session.with_user(self.coordinator_user).unlink()
+        self.assertEqual(session.location_type, "agency")
+        self.assertEqual(session.encounter_ids.mapped("location_type"), ["agency", "agency"])
+
     def test_a_draft_group_meeting_is_deleted_with_its_lines(self):
         session = self.group_session([self.mentee, self.mentee_r])
         meetings = session.encounter_ids
