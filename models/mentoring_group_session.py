@@ -72,7 +72,7 @@ class MentoringGroupSession(models.Model):
     encounter_ids = fields.One2many(
         "mentoring.encounter",
         "group_session_id",
-        string="Who was there",
+        string="People",
         help="One line per person on the list, each from their own match with the mentor. Untick "
         "“Came” for a person who did not come: their meeting is not confirmed nor billed.",
     )
