@@ -17,6 +17,7 @@
         "security/certification_rules.xml",
         "security/claim_rules.xml",
         "security/matching_rules.xml",
+        "security/group_session_rules.xml",
         "data/mentoring_interest_data.xml",
         "data/uom_data.xml",
         "data/ir_cron_data.xml",
@@ -71,6 +72,7 @@
         "views/mentoring_remittance_views.xml",
         "views/claims_config_views.xml",
         "views/matching_views.xml",
+        "views/mentoring_group_session_views.xml",
     ],
     "assets": {
         "web.assets_backend": [

@@ -56,3 +56,6 @@ from . import mentoring_program_matching
 from . import mentoring_mentor_matching
 from . import mentoring_mentee_matching
 from . import mentoring_match_matching
+from . import mentoring_group_session
+from . import mentoring_encounter_group
+from . import mentoring_program_group

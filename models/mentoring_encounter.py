@@ -188,7 +188,7 @@ class MentoringEncounter(models.Model):
         confirmed = self.filtered(lambda e: e.state == "confirmed")
         if not confirmed:
             return
-        self.flush_model(["state", "date", "start_time", "end_time", "mentor_id"])
+        self.flush_model(["state", "date", "start_time", "end_time", "mentor_id", "group_session_id"])
         self.env.cr.execute(
             SQL(
                 """
@@ -198,6 +198,8 @@ class MentoringEncounter(models.Model):
                     ON b.mentor_id = a.mentor_id AND b.date = a.date AND b.id != a.id
                    AND b.state = 'confirmed'
                    AND b.start_time < a.end_time AND a.start_time < b.end_time
+                   -- the people of one group meeting are one meeting (mentoring_encounter_group.py)
+                   AND (a.group_session_id IS NULL OR b.group_session_id IS DISTINCT FROM a.group_session_id)
                  WHERE a.id = ANY(%s)
                  LIMIT 1
                 """,

@@ -28,3 +28,5 @@ from . import test_tour_claims
 from . import test_matching
 from . import test_matching_pool
 from . import test_matching_tour
+from . import test_group_session
+from . import test_tour_group_session

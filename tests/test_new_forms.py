@@ -13,6 +13,7 @@ NOTHING_TO_PICK = {
     ("supervisor", "mentoring.agreement", "match_id"),
     ("supervisor", "mentoring.plan", "match_id"),
     ("supervisor", "mentoring.monthly.timesheet", "mentor_id"),
+    ("supervisor", "mentoring.group.session", "mentor_id"),
 }
 
 
