@@ -30,3 +30,13 @@ from . import account_move
 from . import sale_order
 from . import hr_employee
 from . import ir_actions_report
+from . import mentoring_internship_activity
+from . import mentoring_internship
+from . import mentoring_internship_line
+from . import mentoring_evaluation_template
+from . import mentoring_evaluation_question
+from . import mentoring_evaluation
+from . import mentoring_evaluation_answer
+from . import mentoring_program_evaluation
+from . import mentoring_mentor_internship
+from . import mentoring_encounter_internship

@@ -16,3 +16,6 @@ from . import test_finance_invoicing
 from . import test_encounter_log
 from . import test_tour_log_meeting
 from . import test_billing_day
+from . import test_internship
+from . import test_evaluation
+from . import test_certification_decision

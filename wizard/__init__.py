@@ -1,3 +1,4 @@
 from . import mentoring_match_close
 from . import mentoring_authorization_invoice
 from . import mentoring_encounter_log
+from . import mentoring_internship_decision
