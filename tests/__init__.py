@@ -19,3 +19,5 @@ from . import test_billing_day
 from . import test_internship
 from . import test_evaluation
 from . import test_certification_decision
+from . import test_internship_access
+from . import test_tour_internship
