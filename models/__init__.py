@@ -40,3 +40,4 @@ from . import mentoring_evaluation_answer
 from . import mentoring_program_evaluation
 from . import mentoring_mentor_internship
 from . import mentoring_encounter_internship
+from . import mentoring_demo_internship

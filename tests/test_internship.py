@@ -151,3 +151,17 @@ class TestSupervisorAtFirstMeetings(MentoringInternshipCase):
         html = first.with_user(self.intern_user).get_views([(False, "form")])["views"]["form"]["arch"]
         self.assertIn("o_pm_supervisor_attends", html)
         self.assertIn("The supervisor comes to this meeting", html)
+
+
+@tagged("post_install", "-at_install")
+class TestHalfWayDemo(MentoringInternshipCase):
+    def test_the_demo_intern_meets_a_mentee_weekly_and_is_evaluated_at_mid_point(self):
+        self.log(20, "shadowing", days_ago=25)
+        self.env["mentoring.demo"]._generate_half_way_intern(self.internship.id, "Taylor Brooks")
+        self.env.invalidate_all()
+        # Weekly 90-minute meetings from day 2 of the internship (30 days ago): days 28, 21, 14, 7.
+        self.assertEqual(self.internship.meeting_hours, 6)
+        self.assertEqual(self.internship.total_hours, 26)
+        by_mentee = self.env["mentoring.evaluation"].search([("kind", "=", "mentee_evaluation")])
+        self.assertEqual(sorted(by_mentee.mapped("mentee_name")), ["Casey Moreau", "Taylor Brooks"])
+        self.assertEqual(set(by_mentee.mapped("period")), {"mid"})
