@@ -94,6 +94,9 @@ class MentoringInternshipLine(models.Model):
         return lines
 
     def write(self, vals):
+        if "internship_id" in vals and not self.env.su:
+            if any(line.internship_id.id != vals["internship_id"] for line in self):
+                raise UserError(self.env._("A line stays in its internship's log."))
         self._check_open(self.env._("change"))
         return super().write(vals)
 
