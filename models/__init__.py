@@ -31,6 +31,7 @@ from . import sale_order
 from . import hr_employee
 from . import ir_actions_report
 from . import mentoring_internship_activity
+from . import mentoring_internship_certification
 from . import mentoring_internship
 from . import mentoring_internship_line
 from . import mentoring_evaluation_template

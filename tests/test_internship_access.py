@@ -6,6 +6,7 @@ from freezegun import freeze_time
 
 from odoo.tests import HttpCase, JsonRpcException, tagged
 
+from .common import WebClient
 from .common_internship import MentoringInternshipCase
 
 # role -> (what it may read, what it may write). Anything not listed: nothing.
@@ -49,7 +50,7 @@ AGENCY_RECORDS = (
 
 
 @tagged("post_install", "-at_install")
-class TestInternshipAccess(MentoringInternshipCase, HttpCase):
+class TestInternshipAccess(WebClient, MentoringInternshipCase, HttpCase):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
@@ -131,6 +132,29 @@ class TestInternshipAccess(MentoringInternshipCase, HttpCase):
         self.assertNotIn("match_id", by_mentee.fields_get())
         with self.assertRaises(Exception):  # noqa: B017 - AccessError or ValueError: either refuses
             by_mentee.read(["match_id"])
+
+    def test_the_oversight_body_opens_its_app_and_forms(self):
+        """Its own app, whose lists and forms open without an access error; not the agency's."""
+        visible = self.env["ir.ui.menu"].with_user(self.oversight_user)._visible_menu_ids()
+        root = self.env.ref("peer_mentoring.mentoring_oversight_menu_root")
+        self.assertIn(root.id, visible)
+        self.assertNotIn(self.env.ref("peer_mentoring.mentoring_menu_root").id, visible)
+        for menu in root.child_id:
+            self.assertIn(menu.id, visible)
+            Model = self.env[menu.action.sudo().res_model].with_user(self.oversight_user)
+            views = Model.get_views([(False, "list"), (False, "search")])
+            arch = self.parse(views["views"]["list"]["arch"])
+            found = Model.web_search_read([], {node.get("name"): {} for node in arch.iter("field")})
+            self.assertTrue(found["length"], menu.name)
+        arch, _descriptions, values = self.open_form(
+            self.oversight_user, "mentoring.internship", record=self.internship
+        )
+        self.assertEqual(values["user_role"], "oversight")
+        _arch, _descriptions, values = self.open_form(
+            self.oversight_user, "mentoring.evaluation", record=self.targets["by_mentee"]
+        )
+        self.assertEqual(values["mentee_name"], "Casey Moreau")
+        self.assertNotIn("match_id", values)
 
     def call(self, login, model, method, args, kwargs=None):
         self.authenticate(login, login)

@@ -1,6 +1,6 @@
 from odoo import fields, models
 
-from ..models.mentoring_internship import DECISION_ROLES, DECISIONS
+from ..models.mentoring_internship_certification import DECISION_ROLES, DECISIONS
 
 
 class MentoringInternshipDecision(models.TransientModel):
