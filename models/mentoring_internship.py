@@ -62,7 +62,11 @@ class MentoringInternship(models.Model):
         check_company=True,
         domain=[("user_is_coordinator", "=", True)],
     )
-    company_id = fields.Many2one(related="program_id.company_id", store=True, index=True, precompute=True)
+    # The user's company until a programme is chosen, so that the drop-downs (which keep to the
+    # internship's company) offer something; the programme's check_company keeps the two equal.
+    company_id = fields.Many2one(
+        "res.company", required=True, default=lambda self: self.env.company, index=True
+    )
     supervisor_id = fields.Many2one(related="mentor_id.supervisor_id", string="Supervisor")
     rule_id = fields.Many2one(related="program_id.certification_rule_id", string="Certification rules")
     mentor_initials = fields.Char(compute="_compute_mentor_initials")

@@ -147,7 +147,9 @@ class TestEvaluationReports(MentoringInternshipCase):
         self.assertIn("Result: Passed", text)
         with freeze_time(self.today):
             self.env["mentoring.evaluation"]._cron_propose_evaluations()
-        by_mentee = self.env["mentoring.evaluation"].search([("kind", "=", "mentee_evaluation")])
+        by_mentee = self.env["mentoring.evaluation"].search(
+            [("internship_id", "=", self.internship.id), ("kind", "=", "mentee_evaluation")]
+        )
         text = self.render_pdf("peer_mentoring.mentoring_evaluation_report", by_mentee)
         for expected in (
             "Performance Evaluation by Mentee",

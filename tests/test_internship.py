@@ -162,6 +162,8 @@ class TestHalfWayDemo(MentoringInternshipCase):
         # Weekly 90-minute meetings from day 2 of the internship (30 days ago): days 28, 21, 14, 7.
         self.assertEqual(self.internship.meeting_hours, 6)
         self.assertEqual(self.internship.total_hours, 26)
-        by_mentee = self.env["mentoring.evaluation"].search([("kind", "=", "mentee_evaluation")])
+        by_mentee = self.env["mentoring.evaluation"].search(
+            [("internship_id", "=", self.internship.id), ("kind", "=", "mentee_evaluation")]
+        )
         self.assertEqual(sorted(by_mentee.mapped("mentee_name")), ["Casey Moreau", "Taylor Brooks"])
         self.assertEqual(set(by_mentee.mapped("period")), {"mid"})

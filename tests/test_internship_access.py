@@ -72,7 +72,9 @@ class TestInternshipAccess(WebClient, MentoringInternshipCase, HttpCase):
         performance = cls.evaluate_performance(cls, 4)
         with freeze_time(cls.today):
             cls.env["mentoring.evaluation"]._cron_propose_evaluations()
-        by_mentee = cls.env["mentoring.evaluation"].search([("kind", "=", "mentee_evaluation")])
+        by_mentee = cls.env["mentoring.evaluation"].search(
+            [("internship_id", "=", cls.internship.id), ("kind", "=", "mentee_evaluation")]
+        )
         by_mentee.answer_ids.filtered(
             lambda a: a.answer_type == "text"
         ).answer = "Casey says: she helps me a lot"
