@@ -59,3 +59,15 @@ from . import mentoring_match_matching
 from . import mentoring_group_session
 from . import mentoring_encounter_group
 from . import mentoring_program_group
+from . import mentoring_internship_activity
+from . import mentoring_internship_certification
+from . import mentoring_internship
+from . import mentoring_internship_line
+from . import mentoring_evaluation_template
+from . import mentoring_evaluation_question
+from . import mentoring_evaluation
+from . import mentoring_evaluation_answer
+from . import mentoring_program_evaluation
+from . import mentoring_mentor_internship
+from . import mentoring_encounter_internship
+from . import mentoring_demo_internship

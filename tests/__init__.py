@@ -30,3 +30,8 @@ from . import test_matching_pool
 from . import test_matching_tour
 from . import test_group_session
 from . import test_tour_group_session
+from . import test_internship
+from . import test_evaluation
+from . import test_certification_decision
+from . import test_internship_access
+from . import test_tour_internship

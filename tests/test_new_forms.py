@@ -1,5 +1,6 @@
 from lxml import etree
 
+from odoo import Command
 from odoo.tests import tagged
 from odoo.tools.safe_eval import safe_eval
 
@@ -21,6 +22,15 @@ NOTHING_TO_PICK = {
 class TestEveryNewFormOffersChoices(WebClient, MentoringBillingCase):
     """For each menu a role sees and each of its "New" forms: the form loads with its defaults,
     and every required drop-down the role can fill lists at least one record it may pick."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        # An applicant, for whom a coordinator opens an internship.
+        applicant = cls.env["hr.employee"].create({"name": "Avery Applicant"})
+        cls.env["mentoring.mentor"].create(
+            {"employee_id": applicant.id, "program_ids": [Command.set(cls.program.ids)], "state": "applicant"}
+        )
 
     def check_new_forms(self, role, user):
         """Return (model, field, offered names) for each required drop-down of each New form."""

@@ -4,3 +4,4 @@ from . import mentoring_encounter_log
 from . import mentoring_mentor_onboard
 from . import mentoring_match_finder
 from . import mentoring_match_pool
+from . import mentoring_internship_decision
