@@ -16,3 +16,7 @@ from . import test_finance_invoicing
 from . import test_encounter_log
 from . import test_tour_log_meeting
 from . import test_billing_day
+from . import test_p2p_survey
+from . import test_p2p_introduction
+from . import test_p2p_agreement
+from . import test_p2p_rematch
