@@ -20,3 +20,4 @@ from . import test_p2p_survey
 from . import test_p2p_introduction
 from . import test_p2p_agreement
 from . import test_p2p_rematch
+from . import test_p2p_worksheet

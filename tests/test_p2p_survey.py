@@ -45,7 +45,7 @@ class TestKnowledgeSurvey(MentoringP2PCase):
         survey = self.survey(user=self.org_mentor_user, levels=["2", "3"], hours_per_month="1_2", communication="email")
         self.assertEqual(survey.create_uid, self.org_mentor_user)
         self.assertEqual(self.org_mentor._knowledge_strengths(), {self.topics[0].id: 2, self.topics[1].id: 3})
-        with self.assertRefused(AccessError, "Knowledge Strengths Survey"):
+        with self.assertRefused(AccessError, "Peer Mentor|Knowledge Strengths Survey"):
             self.survey(who=self.org_mentor, user=self.org_mentor_b_user)
         with self.assertRefused(UserError, "topics are fixed"):
             survey.line_ids[0].with_user(self.org_mentor_user).write({"topic_id": self.topics[5].id})
