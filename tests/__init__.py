@@ -21,3 +21,4 @@ from . import test_p2p_introduction
 from . import test_p2p_agreement
 from . import test_p2p_rematch
 from . import test_p2p_worksheet
+from . import test_p2p_confidentiality
