@@ -39,7 +39,9 @@ class MentoringKnowledgeSurvey(models.Model):
         check_company=True,
         domain=[("program_type", "=", "organization")],
     )
-    company_id = fields.Many2one(related="program_id.company_id", store=True, index=True, precompute=True)
+    company_id = fields.Many2one(
+        "res.company", required=True, default=lambda self: self.env.company, index=True
+    )
     date = fields.Date(default=fields.Date.context_today, required=True)
     line_ids = fields.One2many(
         "mentoring.knowledge.survey.line", "survey_id", string="Topics", copy=True, default=lambda self: self._default_line_ids()
