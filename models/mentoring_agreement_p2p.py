@@ -44,7 +44,12 @@ class MentoringAgreement(models.Model):
             return missing
         if self.hours_per_month < MIN_HOURS_PER_MONTH:
             missing.append(self.env._("the hours per month we meet (at least %s)", MIN_HOURS_PER_MONTH))
-        for field in ("skill_areas", "expectation_communication", "expectation_agenda", "expectation_feedback"):
+        for field in (
+            "skill_areas",
+            "expectation_communication",
+            "expectation_agenda",
+            "expectation_feedback",
+        ):
             if not self[field]:
                 missing.append(self._fields[field]._description_string(self.env))
         return missing

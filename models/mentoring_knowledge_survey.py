@@ -29,8 +29,12 @@ class MentoringKnowledgeSurvey(models.Model):
 
     name = fields.Char(compute="_compute_name", store=True)
     respondent = fields.Selection(RESPONDENTS, required=True, default="mentor")
-    mentor_id = fields.Many2one("mentoring.mentor", string="Mentor organisation", index=True, check_company=True)
-    mentee_id = fields.Many2one("mentoring.mentee", string="Mentee organisation", index=True, check_company=True)
+    mentor_id = fields.Many2one(
+        "mentoring.mentor", string="Mentor organisation", index=True, check_company=True
+    )
+    mentee_id = fields.Many2one(
+        "mentoring.mentee", string="Mentee organisation", index=True, check_company=True
+    )
     program_id = fields.Many2one(
         "mentoring.program",
         string="Programme",
@@ -44,7 +48,11 @@ class MentoringKnowledgeSurvey(models.Model):
     )
     date = fields.Date(default=fields.Date.context_today, required=True)
     line_ids = fields.One2many(
-        "mentoring.knowledge.survey.line", "survey_id", string="Topics", copy=True, default=lambda self: self._default_line_ids()
+        "mentoring.knowledge.survey.line",
+        "survey_id",
+        string="Topics",
+        copy=True,
+        default=lambda self: self._default_line_ids(),
     )
     hours_per_month = fields.Selection(
         HOURS_PER_MONTH, string="Hours per month", help="How many hours a month we could dedicate."
@@ -134,7 +142,9 @@ class MentoringKnowledgeSurvey(models.Model):
 
     @api.model
     def _action_for(self, respondent, record):
-        action = self.env["ir.actions.act_window"]._for_xml_id("peer_mentoring.mentoring_knowledge_survey_action")
+        action = self.env["ir.actions.act_window"]._for_xml_id(
+            "peer_mentoring.mentoring_knowledge_survey_action"
+        )
         field = f"{respondent}_id"
         programs = record.program_ids.filtered(lambda p: p.program_type == "organization")
         action["domain"] = [(field, "=", record.id)]

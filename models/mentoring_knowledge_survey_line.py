@@ -17,9 +17,7 @@ class MentoringKnowledgeSurveyLine(models.Model):
     sequence = fields.Integer(related="topic_id.sequence", store=True)
     level = fields.Selection(LEVELS, string="Rating")
 
-    _topic_once = models.Constraint(
-        "UNIQUE(survey_id, topic_id)", "Each topic is rated once on a survey."
-    )
+    _topic_once = models.Constraint("UNIQUE(survey_id, topic_id)", "Each topic is rated once on a survey.")
 
     def write(self, vals):
         # The topics are the form's: a client rates them, it does not swap or move them.

@@ -79,7 +79,9 @@ class MentoringMatch(models.Model):
 
     def _compute_worksheet_count(self):
         counts = dict(
-            self.env["mentoring.worksheet"]._read_group([("match_id", "in", self.ids)], ["match_id"], ["__count"])
+            self.env["mentoring.worksheet"]._read_group(
+                [("match_id", "in", self.ids)], ["match_id"], ["__count"]
+            )
         )
         for match in self:
             match.worksheet_count = counts.get(match._origin, 0)
@@ -112,7 +114,9 @@ class MentoringMatch(models.Model):
     @api.model_create_multi
     def create(self, vals_list):
         matches = super().create(vals_list)
-        matches.filtered(lambda m: m.state == "draft" and m.is_organisation_programme)._schedule_introduction()
+        matches.filtered(
+            lambda m: m.state == "draft" and m.is_organisation_programme
+        )._schedule_introduction()
         return matches
 
     # Introduction within three business days -------------------------------------------------

@@ -123,7 +123,9 @@ class MentoringWorksheet(models.Model):
                 )
             )
             coordinators = worksheet.sudo().program_id.coordinator_ids
-            worksheet.sudo().write({"state": "sent", "date_sent": fields.Datetime.now(), "sent_by_id": self.env.uid})
+            worksheet.sudo().write(
+                {"state": "sent", "date_sent": fields.Datetime.now(), "sent_by_id": self.env.uid}
+            )
             worksheet.sudo().message_post(
                 body=self.env._("Final planning worksheet sent to the programme's coordinators."),
                 attachment_ids=attachment.ids,

@@ -22,7 +22,9 @@ class TestPartnershipAgreement(MentoringP2PCase):
 
     def test_duration_is_two_to_four_months(self):
         for months in (2, 3, 4):
-            self.assertEqual(self.create_p2p_agreement(self.p2p_match, duration_months=months).duration_months, months)
+            self.assertEqual(
+                self.create_p2p_agreement(self.p2p_match, duration_months=months).duration_months, months
+            )
         for months in (1, 5, 0):
             with self.assertRefused(ValidationError, "lasts 2 to 4 months"):
                 self.create_p2p_agreement(self.p2p_match, duration_months=months)
@@ -44,25 +46,35 @@ class TestPartnershipAgreement(MentoringP2PCase):
             expectation_feedback=False,
         )
         with self.assertRefused(
-            UserError, "the hours per month we meet .at least 1.*Skill Areas.*Agenda format.*How we exchange feedback"
+            UserError,
+            "the hours per month we meet .at least 1.*Skill Areas.*Agenda format.*How we exchange feedback",
         ):
             agreement.with_user(self.org_mentor_user).action_sign()
         agreement.write(
-            {"hours_per_month": 2, "skill_areas": "Invoicing", "expectation_agenda": "A", "expectation_feedback": "B"}
+            {
+                "hours_per_month": 2,
+                "skill_areas": "Invoicing",
+                "expectation_agenda": "A",
+                "expectation_feedback": "B",
+            }
         )
         agreement.with_user(self.org_mentor_user).action_sign()
         self.assertEqual(agreement.state, "signed")
 
     def test_agreement_pdf_prints_the_expectations(self):
         agreement = self.create_p2p_agreement(self.p2p_match)
-        html = self.env["ir.actions.report"]._render_qweb_html(
-            "peer_mentoring.mentoring_agreement_report", agreement.ids
-        )[0].decode()
+        html = (
+            self.env["ir.actions.report"]
+            ._render_qweb_html("peer_mentoring.mentoring_agreement_report", agreement.ids)[0]
+            .decode()
+        )
         self.assertIn("Our expectations of the mentoring relationship", html)
         self.assertIn("The mentee sends three questions before each meeting", html)
-        person = self.env["ir.actions.report"]._render_qweb_html(
-            "peer_mentoring.mentoring_agreement_report", self.agreement.ids
-        )[0].decode()
+        person = (
+            self.env["ir.actions.report"]
+            ._render_qweb_html("peer_mentoring.mentoring_agreement_report", self.agreement.ids)[0]
+            .decode()
+        )
         self.assertNotIn("Our expectations", person)
 
 
@@ -100,7 +112,9 @@ class TestNoFaultOptOut(MentoringP2PCase):
         self.assertEqual(match.state, "active", "the coordinator finalises it")
         self.assertEqual(match.closure_reason, "no_fault_opt_out")
         self.assertEqual((match.opt_out_party, match.opt_out_on), ("mentor", FRIDAY_3PM))
-        self.assertEqual((match.opt_out_told_on, match.opt_out_told_by_id), (FRIDAY_3PM, self.org_mentor_user))
+        self.assertEqual(
+            (match.opt_out_told_on, match.opt_out_told_by_id), (FRIDAY_3PM, self.org_mentor_user)
+        )
         self.assertEqual(match.opt_out_notice_hours, 48)
         self.assertFalse(match.opt_out_told_late)
         activity = self.opt_out_activities(match)
@@ -121,7 +135,9 @@ class TestNoFaultOptOut(MentoringP2PCase):
     def test_told_after_48_hours_is_recorded_as_late(self):
         self.opt_out(self.coordinator_user, party="mentee", opted_out_on=FRIDAY_3PM - timedelta(hours=49))
         self.assertTrue(self.p2p_match.opt_out_told_late)
-        self.opt_out(self.coordinator_user, opted_out_on=FRIDAY_3PM - timedelta(hours=48), match=self.other_p2p_match)
+        self.opt_out(
+            self.coordinator_user, opted_out_on=FRIDAY_3PM - timedelta(hours=48), match=self.other_p2p_match
+        )
         self.assertFalse(self.other_p2p_match.opt_out_told_late, "exactly 48 hours is in time")
 
     @freeze_time(FRIDAY_3PM)
@@ -168,7 +184,15 @@ class TestNoFaultOptOut(MentoringP2PCase):
             self.env["mentoring.match.close"]
             .with_user(self.coordinator_user)
             .with_context(default_match_ids=self.p2p_match.ids)
-            .create({"closure_reason": "no_fault_opt_out", "opt_out_party": "mentee", "find_another_mentor": False})
+            .create(
+                {
+                    "closure_reason": "no_fault_opt_out",
+                    "opt_out_party": "mentee",
+                    "find_another_mentor": False,
+                }
+            )
         )
         self.assertEqual(wizard.action_close()["type"], "ir.actions.act_window_close")
-        self.assertEqual((self.p2p_match.opt_out_party, self.p2p_match.opt_out_told_on), ("mentee", FRIDAY_3PM))
+        self.assertEqual(
+            (self.p2p_match.opt_out_party, self.p2p_match.opt_out_told_on), ("mentee", FRIDAY_3PM)
+        )

@@ -106,30 +106,43 @@ class TestP2PConfidentiality(MentoringP2PCase, HttpCase):
 
     def test_another_mentor_cannot_attach_a_survey_or_worksheet_to_someone_elses_match(self):
         with self.assertRaises(AccessError):
-            self.env["mentoring.worksheet"].with_user(self.org_mentor_b_user).create({"match_id": self.p2p_match.id})
+            self.env["mentoring.worksheet"].with_user(self.org_mentor_b_user).create(
+                {"match_id": self.p2p_match.id}
+            )
         with self.assertRaises(AccessError):
             self.env["mentoring.knowledge.survey.line"].with_user(self.org_mentor_b_user).create(
                 {"survey_id": self.needs.id, "topic_id": self.topics[0].id}
             )
-        own = self.env["mentoring.worksheet"].with_user(self.org_mentor_b_user).create({"match_id": self.other_p2p_match.id})
+        own = (
+            self.env["mentoring.worksheet"]
+            .with_user(self.org_mentor_b_user)
+            .create({"match_id": self.other_p2p_match.id})
+        )
         with self.assertRaises(Exception):  # noqa: B017 - refused, by rights or by the guard
             own.write({"line_ids": [Command.link(self.worksheet.line_ids[0].id)]})
 
     def test_the_parties_and_coordinator_read_what_is_theirs(self):
         mentor = self.org_mentor_user
         self.assertEqual(self.needs.with_user(mentor).additional_info, "Riverbend's audit finding")
-        self.assertEqual(self.worksheet.with_user(mentor).line_ids[0].mentee_notes, "Riverbend's late invoices")
-        self.assertEqual(self.env["mentoring.knowledge.survey"].with_user(self.coordinator_user).search_count([]), 2)
+        self.assertEqual(
+            self.worksheet.with_user(mentor).line_ids[0].mentee_notes, "Riverbend's late invoices"
+        )
+        self.assertEqual(
+            self.env["mentoring.knowledge.survey"].with_user(self.coordinator_user).search_count([]), 2
+        )
         # The mentee organisation's needs are the mentor's to read only while they are matched.
         self.assertFalse(
-            self.env["mentoring.knowledge.survey"].with_user(self.org_mentor_b_user).search([("respondent", "=", "mentee")])
+            self.env["mentoring.knowledge.survey"]
+            .with_user(self.org_mentor_b_user)
+            .search([("respondent", "=", "mentee")])
         )
 
     def test_rpc_reads_and_writes_are_refused(self):
         def call(login, model, method, args, kwargs=None):
             self.authenticate(login, login)
             return self.make_jsonrpc_request(
-                "/web/dataset/call_kw", {"model": model, "method": method, "args": args, "kwargs": kwargs or {}}
+                "/web/dataset/call_kw",
+                {"model": model, "method": method, "args": args, "kwargs": kwargs or {}},
             )
 
         for login in ("t_org_mentor_b", "t_finance"):
@@ -141,14 +154,30 @@ class TestP2PConfidentiality(MentoringP2PCase, HttpCase):
                 with self.assertRaises(JsonRpcException, msg=f"{login} reads {model}"):
                     call(login, model, "read", [[record.id], ["display_name"]])
                 try:
-                    found = call(login, model, "web_search_read", [], {"domain": [], "specification": {"display_name": {}}})
+                    found = call(
+                        login,
+                        model,
+                        "web_search_read",
+                        [],
+                        {"domain": [], "specification": {"display_name": {}}},
+                    )
                 except JsonRpcException:
                     continue
                 self.assertEqual(found["length"], 0, f"{login} lists {model}")
         with self.assertRaises(JsonRpcException):
-            call("t_org_mentor_b", "mentoring.match", "write", [[self.p2p_match.id], {"opt_out_told_on": "2026-01-01 00:00:00"}])
+            call(
+                "t_org_mentor_b",
+                "mentoring.match",
+                "write",
+                [[self.p2p_match.id], {"opt_out_told_on": "2026-01-01 00:00:00"}],
+            )
         with self.assertRaises(JsonRpcException):
-            call("t_org_mentor", "mentoring.match", "write", [[self.p2p_match.id], {"opt_out_told_on": "2026-01-01 00:00:00"}])
+            call(
+                "t_org_mentor",
+                "mentoring.match",
+                "write",
+                [[self.p2p_match.id], {"opt_out_told_on": "2026-01-01 00:00:00"}],
+            )
         with self.assertRaises(JsonRpcException):
             call("t_org_mentor", "mentoring.worksheet", "write", [[self.worksheet.id], {"state": "sent"}])
         self.env.invalidate_all()

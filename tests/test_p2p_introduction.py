@@ -77,12 +77,17 @@ class TestIntroductionWithinThreeBusinessDays(MentoringP2PCase):
             match.with_user(self.coordinator_user).action_introduce()
         self.assertEqual(match.date_introduced, date(2026, 12, 2))
         self.assertFalse(self.introduction_activities(match), "the activity is done")
-        self.assertIn("Introduce the organisations", match.message_ids.mapped("body")[0] + str(match.message_ids.mail_activity_type_id.mapped("name")))
+        self.assertIn(
+            "Introduce the organisations",
+            match.message_ids.mapped("body")[0] + str(match.message_ids.mail_activity_type_id.mapped("name")),
+        )
 
     def overdue_filter(self, today):
         """The domain of the "Introduction overdue" filter as the web client evaluates it today."""
         arch = self.env["mentoring.match"].with_user(self.coordinator_user).get_views([(False, "search")])
-        node = etree.fromstring(arch["views"]["search"]["arch"]).xpath("//filter[@name='introduction_overdue']")[0]
+        node = etree.fromstring(arch["views"]["search"]["arch"]).xpath(
+            "//filter[@name='introduction_overdue']"
+        )[0]
         return safe_eval(node.get("domain"), {"context_today": lambda: today})
 
     def test_the_overdue_list_shows_proposals_past_their_due_day(self):

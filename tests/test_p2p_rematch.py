@@ -25,13 +25,26 @@ class TestRematch(WebClient, MentoringP2PCase):
         self.assertTrue(wizard.offers_rematch)
         context = action["context"]
         arch, descriptions, values = self.open_form(self.coordinator_user, "mentoring.match", context)
-        self.assertEqual((values["mentee_id"], values["program_id"]), (self.org_mentee.id, self.p2p_program.id))
+        self.assertEqual(
+            (values["mentee_id"], values["program_id"]), (self.org_mentee.id, self.p2p_program.id)
+        )
         self.assertEqual(values["excluded_mentor_ids"], self.org_mentor.ids)
-        offered = [m["id"] for m in self.offered(self.coordinator_user, arch, descriptions, "mentor_id", values)]
+        offered = [
+            m["id"] for m in self.offered(self.coordinator_user, arch, descriptions, "mentor_id", values)
+        ]
         self.assertIn(self.org_mentor_b.id, offered)
         self.assertNotIn(self.org_mentor.id, offered)
-        new = self.env["mentoring.match"].with_user(self.coordinator_user).with_context(context).create(
-            {"mentor_id": self.org_mentor_b.id, "mentee_id": self.org_mentee.id, "program_id": self.p2p_program.id}
+        new = (
+            self.env["mentoring.match"]
+            .with_user(self.coordinator_user)
+            .with_context(context)
+            .create(
+                {
+                    "mentor_id": self.org_mentor_b.id,
+                    "mentee_id": self.org_mentee.id,
+                    "program_id": self.p2p_program.id,
+                }
+            )
         )
         self.assertEqual(new.previous_match_id, match)
 
@@ -39,8 +52,16 @@ class TestRematch(WebClient, MentoringP2PCase):
         match = self.create_active_p2p_match()
         _wizard, action = self.close(match, "no_fault_opt_out", opt_out_party="both")
         Match = self.env["mentoring.match"].with_user(self.coordinator_user).with_context(action["context"])
-        with self.assertRefused(ValidationError, "have already worked together. Choose another mentor for a fresh start"):
-            Match.create({"mentor_id": self.org_mentor.id, "mentee_id": self.org_mentee.id, "program_id": self.p2p_program.id})
+        with self.assertRefused(
+            ValidationError, "have already worked together. Choose another mentor for a fresh start"
+        ):
+            Match.create(
+                {
+                    "mentor_id": self.org_mentor.id,
+                    "mentee_id": self.org_mentee.id,
+                    "program_id": self.p2p_program.id,
+                }
+            )
 
     def test_planned_endings_offer_no_rematch(self):
         match = self.create_active_p2p_match()

@@ -14,7 +14,9 @@ class TestKnowledgeSurvey(MentoringP2PCase):
     def survey(self, respondent="mentor", who=None, levels=(), user=None, **vals):
         who = who or (self.org_mentor if respondent == "mentor" else self.org_mentee)
         Survey = self.env["mentoring.knowledge.survey"].with_user(user or self.coordinator_user)
-        survey = Survey.create({"respondent": respondent, f"{respondent}_id": who.id, "program_id": self.p2p_program.id, **vals})
+        survey = Survey.create(
+            {"respondent": respondent, f"{respondent}_id": who.id, "program_id": self.p2p_program.id, **vals}
+        )
         for line, level in zip(survey.line_ids, levels, strict=False):
             line.level = level
         return survey
@@ -26,7 +28,9 @@ class TestKnowledgeSurvey(MentoringP2PCase):
         self.assertEqual(names[0], "Your agency's invoicing process")
         self.assertEqual(names[-1], "Internal review for contract compliance")
         self.assertIn("Outreach and marketing", names)
-        self.assertFalse(any(survey.line_ids.mapped("level")), "nothing is rated until the respondent rates it")
+        self.assertFalse(
+            any(survey.line_ids.mapped("level")), "nothing is rated until the respondent rates it"
+        )
 
     def test_strengths_and_needs_come_from_the_latest_survey(self):
         self.survey(levels=["1"] * 13, date="2026-01-10")
@@ -42,7 +46,9 @@ class TestKnowledgeSurvey(MentoringP2PCase):
         self.assertEqual(latest.line_ids[0].level, "3")
 
     def test_mentor_organisation_fills_in_its_own_survey(self):
-        survey = self.survey(user=self.org_mentor_user, levels=["2", "3"], hours_per_month="1_2", communication="email")
+        survey = self.survey(
+            user=self.org_mentor_user, levels=["2", "3"], hours_per_month="1_2", communication="email"
+        )
         self.assertEqual(survey.create_uid, self.org_mentor_user)
         self.assertEqual(self.org_mentor._knowledge_strengths(), {self.topics[0].id: 2, self.topics[1].id: 3})
         with self.assertRefused(AccessError, "Peer Mentor|Knowledge Strengths Survey"):
@@ -60,14 +66,22 @@ class TestKnowledgeSurvey(MentoringP2PCase):
         with self.assertRefused(ValidationError, "either by a mentor organisation"):
             self.survey(mentee_id=self.org_mentee.id)
         with self.assertRefused(ValidationError, "either by a mentor organisation"):
-            self.env["mentoring.knowledge.survey"].create({"respondent": "mentee", "program_id": self.p2p_program.id})
+            self.env["mentoring.knowledge.survey"].create(
+                {"respondent": "mentee", "program_id": self.p2p_program.id}
+            )
         with self.assertRefused(ValidationError, "which other way"):
             self.survey(communication="other")
-        self.assertEqual(self.survey(communication="other", communication_other="Video call").communication_other, "Video call")
+        self.assertEqual(
+            self.survey(communication="other", communication_other="Video call").communication_other,
+            "Video call",
+        )
 
     def test_survey_pdf_reads_like_the_paper_form(self):
         survey = self.survey(
-            levels=["3", "1"], hours_per_month="1_5", communication="face_to_face", additional_info="We run two sites"
+            levels=["3", "1"],
+            hours_per_month="1_5",
+            communication="face_to_face",
+            additional_info="We run two sites",
         )
         Report = self.env["ir.actions.report"].with_context(force_report_rendering=True)
         pdf, kind = Report._render_qweb_pdf("peer_mentoring.mentoring_knowledge_survey_report", survey.ids)
@@ -89,9 +103,11 @@ class TestKnowledgeSurvey(MentoringP2PCase):
             "We run two sites",
         ):
             self.assertIn(expected, text)
-        html = self.env["ir.actions.report"]._render_qweb_html(
-            "peer_mentoring.mentoring_knowledge_survey_report", survey.ids
-        )[0].decode()
+        html = (
+            self.env["ir.actions.report"]
+            ._render_qweb_html("peer_mentoring.mentoring_knowledge_survey_report", survey.ids)[0]
+            .decode()
+        )
         self.assertRegex(html, r'<span class="pm-box">X</span>1-5 hours per month')
         self.assertRegex(html, r'<span class="pm-box"></span>1-2 hours per month')
         first_row = re.search(r"invoicing process</td>(.*?)</tr>", html, re.S).group(1)
@@ -99,9 +115,11 @@ class TestKnowledgeSurvey(MentoringP2PCase):
 
     def test_mentee_needs_survey_prints_as_needs(self):
         survey = self.survey("mentee", levels=["2"])
-        html = self.env["ir.actions.report"]._render_qweb_html(
-            "peer_mentoring.mentoring_knowledge_survey_report", survey.ids
-        )[0].decode()
+        html = (
+            self.env["ir.actions.report"]
+            ._render_qweb_html("peer_mentoring.mentoring_knowledge_survey_report", survey.ids)[0]
+            .decode()
+        )
         self.assertIn("Tell us what you would like to learn", html)
         self.assertIn("Riverbend Workforce Partners", html)
 

@@ -32,7 +32,11 @@ class TestPlanningWorksheet(MentoringP2PCase):
         cls.p2p_match = cls.create_active_p2p_match()
 
     def new_worksheet(self, user=None):
-        return self.env["mentoring.worksheet"].with_user(user or self.org_mentor_user).create({"match_id": self.p2p_match.id})
+        return (
+            self.env["mentoring.worksheet"]
+            .with_user(user or self.org_mentor_user)
+            .create({"match_id": self.p2p_match.id})
+        )
 
     def fill(self, worksheet, user=None):
         worksheet = worksheet.with_user(user or self.org_mentor_user)
@@ -40,7 +44,13 @@ class TestPlanningWorksheet(MentoringP2PCase):
         worksheet.write(
             {
                 "line_ids": [
-                    Command.update(goal.id, {"mentor_notes": "Share our invoicing calendar", "mentee_notes": "Invoice on time each month"}),
+                    Command.update(
+                        goal.id,
+                        {
+                            "mentor_notes": "Share our invoicing calendar",
+                            "mentee_notes": "Invoice on time each month",
+                        },
+                    ),
                     Command.update(style.id, {"mentee_notes": "Learning by doing, with examples"}),
                 ]
             }
@@ -54,7 +64,9 @@ class TestPlanningWorksheet(MentoringP2PCase):
     def test_a_worksheet_has_the_paper_rows_in_order_and_the_match_dates(self):
         worksheet = self.new_worksheet()
         self.assertEqual(self.topic_labels(worksheet), ROWS)
-        self.assertEqual((worksheet.date_from, worksheet.date_to), (self.p2p_match.date_start, self.p2p_match.date_end))
+        self.assertEqual(
+            (worksheet.date_from, worksheet.date_to), (self.p2p_match.date_start, self.p2p_match.date_end)
+        )
         resources = worksheet.line_ids.filtered(lambda line: line.topic == "resources")
         self.assertIn("handbook", resources.mentor_notes)
 
@@ -104,7 +116,10 @@ class TestPlanningWorksheet(MentoringP2PCase):
         self.assertIn(b"Share our invoicing calendar", message.attachment_ids.raw)
         self.assertTrue(
             self.env["mail.notification"].search(
-                [("mail_message_id", "=", message.id), ("res_partner_id", "=", self.coordinator_user.partner_id.id)]
+                [
+                    ("mail_message_id", "=", message.id),
+                    ("res_partner_id", "=", self.coordinator_user.partner_id.id),
+                ]
             )
         )
         with self.assertRefused(UserError, "kept as it was sent"):

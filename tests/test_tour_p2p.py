@@ -19,7 +19,10 @@ class TestP2PWorksheetTour(MentoringP2PCase, HttpCase):
         self.assertEqual(len(worksheet), 1)
         self.assertEqual(worksheet.create_uid, self.org_mentor_user)
         goal, style = worksheet.line_ids[:2]
-        self.assertEqual((goal.mentor_notes, goal.mentee_notes), ("Share our invoicing calendar", "Invoice on time each month"))
+        self.assertEqual(
+            (goal.mentor_notes, goal.mentee_notes),
+            ("Share our invoicing calendar", "Invoice on time each month"),
+        )
         self.assertEqual(style.mentee_notes, "Learning by doing")
         self.assertEqual((worksheet.state, worksheet.sent_by_id), ("sent", self.org_mentor_user))
         self.assertEqual(
@@ -31,9 +34,17 @@ class TestP2PWorksheetTour(MentoringP2PCase, HttpCase):
         survey = self.env["mentoring.knowledge.survey"].search([("mentor_id", "=", self.org_mentor.id)])
         self.assertEqual(len(survey), 1)
         self.assertEqual(len(survey.line_ids), 13)
-        invoicing, outreach = self.topics[0], self.topics.filtered(lambda t: t.name == "Outreach and marketing")
+        invoicing, outreach = (
+            self.topics[0],
+            self.topics.filtered(lambda t: t.name == "Outreach and marketing"),
+        )
         self.assertEqual(self.org_mentor._knowledge_strengths(), {invoicing.id: 3, outreach.id: 1})
         self.assertEqual(
-            (survey.hours_per_month, survey.communication, survey.communication_other, survey.additional_info),
+            (
+                survey.hours_per_month,
+                survey.communication,
+                survey.communication_other,
+                survey.additional_info,
+            ),
             ("1_2", "other", "Video calls", "We run two sites"),
         )

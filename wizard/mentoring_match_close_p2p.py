@@ -36,7 +36,9 @@ class MentoringMatchClose(models.TransientModel):
     @api.depends("match_ids")
     def _compute_opt_out_recorded(self):
         for wizard in self:
-            wizard.opt_out_recorded = bool(wizard.match_ids) and all(wizard.match_ids.mapped("opt_out_told_on"))
+            wizard.opt_out_recorded = bool(wizard.match_ids) and all(
+                wizard.match_ids.mapped("opt_out_told_on")
+            )
 
     def action_close(self):
         if self.closure_reason == "no_fault_opt_out":
