@@ -33,10 +33,10 @@ from . import ir_actions_report
 from . import mentoring_knowledge_topic
 from . import mentoring_knowledge_survey
 from . import mentoring_knowledge_survey_line
+from . import mentoring_knowledge_respondent_mixin
 from . import mentoring_mentor_knowledge
-from . import mentoring_mentee_knowledge
 from . import mentoring_match_p2p
-from . import mentoring_mentee_rematch
+from . import mentoring_mentee_p2p
 from . import mentoring_agreement_p2p
 from . import mentoring_worksheet
 from . import mentoring_worksheet_line

@@ -2,6 +2,7 @@ from odoo import Command
 from odoo.tests import new_test_user
 
 from .common import MentoringCase
+from .test_reports import pdf_text
 
 
 class MentoringP2PCase(MentoringCase):
@@ -73,3 +74,10 @@ class MentoringP2PCase(MentoringCase):
         cls.create_p2p_agreement(match).action_sign()
         match.action_activate()
         return match
+
+    def render_pdf_text(self, report_xmlid, records):
+        """The PDF's text, as wkhtmltopdf prints it, on one line."""
+        Report = self.env["ir.actions.report"].with_context(force_report_rendering=True)
+        pdf, kind = Report._render_qweb_pdf(report_xmlid, records.ids)
+        self.assertEqual(kind, "pdf")
+        return " ".join(pdf_text(pdf).split())

@@ -4,7 +4,6 @@ from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tests import tagged
 
 from .common_p2p import MentoringP2PCase
-from .test_reports import pdf_text
 
 
 @tagged("post_install", "-at_install")
@@ -83,10 +82,7 @@ class TestKnowledgeSurvey(MentoringP2PCase):
             communication="face_to_face",
             additional_info="We run two sites",
         )
-        Report = self.env["ir.actions.report"].with_context(force_report_rendering=True)
-        pdf, kind = Report._render_qweb_pdf("peer_mentoring.mentoring_knowledge_survey_report", survey.ids)
-        self.assertEqual(kind, "pdf")
-        text = " ".join(pdf_text(pdf).split())
+        text = self.render_pdf_text("peer_mentoring.mentoring_knowledge_survey_report", survey)
         for expected in (
             "Peer Mentoring Survey",
             "Tell us about your knowledge strengths",

@@ -7,7 +7,6 @@ from odoo.exceptions import UserError
 from odoo.tests import tagged
 
 from .common_p2p import MentoringP2PCase
-from .test_reports import pdf_text
 
 ROWS = [
     "Intended goal / What do I want to learn?",
@@ -83,10 +82,7 @@ class TestPlanningWorksheet(MentoringP2PCase):
 
     def test_worksheet_pdf_reads_like_the_paper(self):
         worksheet = self.fill(self.new_worksheet())
-        Report = self.env["ir.actions.report"].with_context(force_report_rendering=True)
-        pdf, kind = Report._render_qweb_pdf("peer_mentoring.mentoring_worksheet_report", worksheet.ids)
-        self.assertEqual(kind, "pdf")
-        text = " ".join(pdf_text(pdf).split())
+        text = self.render_pdf_text("peer_mentoring.mentoring_worksheet_report", worksheet)
         for expected in (
             "Mentoring Planning Worksheet",
             "Mentor Northside Employment Services",
