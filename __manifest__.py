@@ -76,6 +76,7 @@
     "demo": [
         "demo/mentoring_demo.xml",
         "demo/mentoring_living_demo.xml",
+        "demo/p2p_demo.xml",
     ],
     "application": True,
     "installable": True,

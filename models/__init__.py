@@ -40,3 +40,4 @@ from . import mentoring_mentee_p2p
 from . import mentoring_agreement_p2p
 from . import mentoring_worksheet
 from . import mentoring_worksheet_line
+from . import mentoring_overview_item_p2p

@@ -57,6 +57,9 @@ class MentoringMatch(models.Model):
     # mentor is found for them.
     excluded_mentor_ids = fields.Many2many("mentoring.mentor", compute="_compute_excluded_mentor_ids")
     worksheet_count = fields.Integer(compute="_compute_worksheet_count")
+    # The opt-out button shows to who may tell the programme: the mentor organisation of the
+    # match and the programme's coordinators.
+    user_may_opt_out = fields.Boolean(compute="_compute_user_may_opt_out")
 
     @api.depends("program_id.program_type")
     def _compute_is_organisation_programme(self):
@@ -76,6 +79,16 @@ class MentoringMatch(models.Model):
     def _compute_excluded_mentor_ids(self):
         for match in self:
             match.excluded_mentor_ids = match.mentee_id._ended_in_rematch_mentors()
+
+    @api.depends_context("uid")
+    def _compute_user_may_opt_out(self):
+        for match in self:
+            match.user_may_opt_out = match._user_speaks_for_a_party()
+
+    def _user_speaks_for_a_party(self):
+        """The current user is the match's mentor or coordinates its programme."""
+        self.ensure_one()
+        return self.sudo().mentor_id.user_id == self.env.user or self.program_id._user_coordinates()
 
     def _compute_worksheet_count(self):
         counts = dict(
@@ -101,6 +114,10 @@ class MentoringMatch(models.Model):
     @api.constrains("mentor_id", "mentee_id", "previous_match_id")
     def _check_rematch_has_another_mentor(self):
         for match in self.filtered("previous_match_id"):
+            if match.previous_match_id.mentee_id != match.mentee_id:
+                raise ValidationError(
+                    self.env._("A match follows on from an earlier match of the same mentee.")
+                )
             if match.mentor_id in match.mentee_id.sudo()._ended_in_rematch_mentors():
                 raise ValidationError(
                     self.env._(
@@ -181,8 +198,7 @@ class MentoringMatch(models.Model):
                         match=match.display_name,
                     )
                 )
-            is_mentor = match.sudo().mentor_id.user_id == self.env.user
-            if not (is_mentor or match.program_id._user_coordinates()):
+            if not match._user_speaks_for_a_party():
                 raise UserError(
                     self.env._(
                         "Only the mentor of %(match)s or a coordinator of its programme can record "

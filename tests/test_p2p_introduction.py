@@ -107,3 +107,19 @@ class TestIntroductionWithinThreeBusinessDays(MentoringP2PCase):
         match = self.propose()
         match.with_user(self.coordinator_user).action_cancel()
         self.assertFalse(self.introduction_activities(match))
+
+    def test_overdue_introductions_are_on_the_coordinators_home(self):
+        with freeze_time(datetime(2026, 11, 20, 10, 0)):
+            match = self.propose()
+        self.env.flush_all()
+        Item = self.env["mentoring.overview.item"]
+        items = Item.with_user(self.coordinator_user).search(
+            [("kind", "=", "introduction"), ("match_id", "=", match.id)]
+        )
+        self.assertEqual(len(items), 1)
+        self.assertEqual(items.due_date, date(2026, 11, 25))
+        self.assertEqual(items.action_open()["res_id"], match.id)
+        self.assertFalse(Item.with_user(self.coordinator_b_user).search([("kind", "=", "introduction")]))
+        match.action_introduce()
+        self.env.flush_all()
+        self.assertFalse(Item.search([("kind", "=", "introduction"), ("match_id", "=", match.id)]))
