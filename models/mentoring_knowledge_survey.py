@@ -41,6 +41,10 @@ class MentoringKnowledgeSurvey(models.Model):
         required=True,
         index=True,
         check_company=True,
+        compute="_compute_program_id",
+        store=True,
+        readonly=False,
+        precompute=True,
         domain=[("program_type", "=", "organization")],
     )
     company_id = fields.Many2one(
@@ -64,6 +68,15 @@ class MentoringKnowledgeSurvey(models.Model):
     def _default_line_ids(self):
         topics = self.env["mentoring.knowledge.topic"].search([])
         return [Command.create({"topic_id": topic.id}) for topic in topics]
+
+    @api.depends("respondent", "mentor_id", "mentee_id")
+    def _compute_program_id(self):
+        """The respondent's organisation programme, unless one of theirs is chosen already."""
+        for survey in self:
+            people = survey.mentor_id if survey.respondent == "mentor" else survey.mentee_id
+            programs = people.sudo().program_ids.filtered(lambda p: p.program_type == "organization")
+            if programs and survey.program_id not in programs:
+                survey.program_id = programs[:1]
 
     @api.depends("respondent", "mentor_id.name", "mentee_id.name", "date")
     def _compute_name(self):

@@ -4,6 +4,7 @@ import pytz
 
 from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
+from odoo.tools.misc import format_datetime
 
 from .mentoring_mentor import ONGOING_MATCH_STATES
 
@@ -180,6 +181,12 @@ class MentoringMatch(models.Model):
         self.sudo().activity_unlink(["peer_mentoring.mail_activity_type_introduction"])
         return res
 
+    def action_reset_to_draft(self):
+        # Proposed again: the three business days start again from today.
+        res = super().action_reset_to_draft()
+        self.filtered("is_organisation_programme")._schedule_introduction()
+        return res
+
     # No-fault opt-out ------------------------------------------------------------------------
 
     def _opt_out_hours(self):
@@ -249,7 +256,7 @@ class MentoringMatch(models.Model):
                     "is nobody's failure. The programme was told on %(told)s (within %(hours)s "
                     "hours of the opt-out: %(in_time)s).",
                     party=parties[party].lower(),
-                    told=fields.Datetime.to_string(now),
+                    told=format_datetime(self.env, now),
                     hours=hours,
                     in_time=self.env._("no") if match.opt_out_told_late else self.env._("yes"),
                 ),
@@ -273,6 +280,10 @@ class MentoringMatch(models.Model):
         self.env["mentoring.worksheet"].search(
             [("match_id", "in", self.ids), ("state", "=", "draft")]
         )._send_to_programme()
+
+    def _prune_relationship_followers(self):
+        super()._prune_relationship_followers()
+        self.env["mentoring.worksheet"].sudo().search([("match_id", "in", self.ids)])._prune_followers()
 
     def action_view_worksheets(self):
         return self._action_open_related("peer_mentoring.mentoring_worksheet_action")

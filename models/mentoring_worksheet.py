@@ -1,7 +1,7 @@
 import base64
 
 from odoo import Command, api, fields, models
-from odoo.exceptions import UserError
+from odoo.exceptions import UserError, ValidationError
 
 # The rows of seed 002's planning worksheet, in the paper's order.
 WORKSHEET_TOPICS = [
@@ -28,6 +28,10 @@ class MentoringWorksheet(models.Model):
     _order = "match_id, id desc"
     _protected_fields = frozenset({"state", "date_sent", "sent_by_id"})
 
+    # Worksheets are for organisation programmes.
+    match_id = fields.Many2one(
+        domain=[("user_may_add_records", "=", True), ("program_id.program_type", "=", "organization")]
+    )
     name = fields.Char(compute="_compute_name", store=True)
     date_from = fields.Date("From", compute="_compute_dates", store=True, readonly=False)
     date_to = fields.Date("To", compute="_compute_dates", store=True, readonly=False)
@@ -52,6 +56,18 @@ class MentoringWorksheet(models.Model):
         "CHECK(date_to IS NULL OR date_from IS NULL OR date_to >= date_from)",
         "The worksheet's “To” date must be on or after its “From” date.",
     )
+
+    @api.constrains("match_id")
+    def _check_organisation_programme(self):
+        for worksheet in self.sudo():
+            if worksheet.program_id.program_type != "organization":
+                raise ValidationError(
+                    self.env._(
+                        "The planning worksheet is for programmes of organisations; %(program)s is a "
+                        "person-to-person programme: use the individual plan.",
+                        program=worksheet.program_id.name,
+                    )
+                )
 
     @api.model
     def _default_line_ids(self):

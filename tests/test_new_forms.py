@@ -13,6 +13,13 @@ NOTHING_TO_PICK = {
     ("supervisor", "mentoring.agreement", "match_id"),
     ("supervisor", "mentoring.plan", "match_id"),
     ("supervisor", "mentoring.monthly.timesheet", "mentor_id"),
+    # Knowledge surveys and planning worksheets are for organisation programmes, which these
+    # users do not work in.
+    *{
+        (role, model, field)
+        for role in ("mentor", "supervisor", "coordinator")
+        for model, field in (("mentoring.knowledge.survey", "mentor_id"), ("mentoring.worksheet", "match_id"))
+    },
 }
 
 

@@ -200,3 +200,19 @@ class TestP2PConfidentiality(MentoringP2PCase, HttpCase):
         self.assertIn(b"cash flow", self.url_open(f"/web/content/{self.attachment.id}").content)
         response = self.url_open(f"/report/html/peer_mentoring.report_worksheet/{self.worksheet.id}")
         self.assertIn("late invoices", response.text)
+
+    def test_a_cancelled_relationship_drops_the_mentor_from_the_worksheet_followers(self):
+        match = self.create_match(
+            self.org_mentor_b,
+            self.create_mentee("Bayside Careers", program=self.p2p_program),
+            program=self.p2p_program,
+        )
+        match.action_introduce()
+        worksheet = (
+            self.env["mentoring.worksheet"].with_user(self.org_mentor_b_user).create({"match_id": match.id})
+        )
+        self.assertIn(self.org_mentor_b_user.partner_id, worksheet.message_partner_ids)
+        match.with_user(self.coordinator_user).action_cancel()
+        self.assertNotIn(self.org_mentor_b_user.partner_id, worksheet.sudo().message_partner_ids)
+        with self.assertRaises(AccessError):
+            worksheet.with_user(self.org_mentor_b_user).read(["name"])

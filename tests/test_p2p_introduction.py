@@ -123,3 +123,12 @@ class TestIntroductionWithinThreeBusinessDays(MentoringP2PCase):
         match.action_introduce()
         self.env.flush_all()
         self.assertFalse(Item.search([("kind", "=", "introduction"), ("match_id", "=", match.id)]))
+
+    def test_a_reopened_proposal_has_three_new_business_days(self):
+        with freeze_time(FRIDAY):
+            match = self.propose()
+            match.action_cancel()
+        with freeze_time(datetime(2026, 12, 7, 9, 0)):
+            match.with_user(self.coordinator_user).action_reset_to_draft()
+        self.assertEqual(match.introduction_due_date, date(2026, 12, 10))
+        self.assertEqual(self.introduction_activities(match).date_deadline, date(2026, 12, 10))

@@ -3,7 +3,7 @@ from datetime import datetime
 from freezegun import freeze_time
 
 from odoo import Command
-from odoo.exceptions import UserError
+from odoo.exceptions import UserError, ValidationError
 from odoo.tests import tagged
 
 from .common_p2p import MentoringP2PCase
@@ -143,3 +143,7 @@ class TestPlanningWorksheet(MentoringP2PCase):
             with self.assertRefused(UserError, "cannot be set directly"):
                 worksheet.write({field: value})
         self.assertEqual(worksheet.state, "draft")
+
+    def test_person_to_person_matches_keep_the_individual_plan(self):
+        with self.assertRefused(ValidationError, "use the individual plan"):
+            self.env["mentoring.worksheet"].create({"match_id": self.match.id})

@@ -48,3 +48,4 @@ class TestP2PWorksheetTour(MentoringP2PCase, HttpCase):
             ),
             ("1_2", "other", "Video calls", "We run two sites"),
         )
+        self.assertEqual(survey.program_id, self.p2p_program)
