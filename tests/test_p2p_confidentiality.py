@@ -216,3 +216,10 @@ class TestP2PConfidentiality(MentoringP2PCase, HttpCase):
         self.assertNotIn(self.org_mentor_b_user.partner_id, worksheet.sudo().message_partner_ids)
         with self.assertRaises(AccessError):
             worksheet.with_user(self.org_mentor_b_user).read(["name"])
+
+    def test_the_opt_out_wizard_does_not_carry_another_match_name(self):
+        Wizard = self.env["mentoring.match.opt.out"].with_user(self.org_mentor_b_user)
+        with self.assertRaises(AccessError):
+            Wizard.create({"match_id": self.p2p_match.id, "party": "mentor"})
+        own = Wizard.create({"match_id": self.other_p2p_match.id, "party": "mentor"})
+        self.assertIn("Harbour", own.match_id.display_name)

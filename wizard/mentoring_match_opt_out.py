@@ -1,4 +1,4 @@
-from odoo import fields, models
+from odoo import api, fields, models
 
 from ..models.mentoring_match_p2p import OPT_OUT_PARTIES
 
@@ -14,6 +14,16 @@ class MentoringMatchOptOut(models.TransientModel):
     opted_out_on = fields.Datetime(
         "Decided on", required=True, default=fields.Datetime.now, help="When the party decided to opt out."
     )
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        # Reading one's own wizard back would give the linked match's name: only matches the
+        # user may read can be linked.
+        matches = self.env["mentoring.match"].browse(
+            [vals["match_id"] for vals in vals_list if vals.get("match_id")]
+        )
+        matches.check_access("read")
+        return super().create(vals_list)
 
     def action_confirm(self):
         self.match_id._record_opt_out(self.party, self.opted_out_on)
