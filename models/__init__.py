@@ -71,3 +71,15 @@ from . import mentoring_program_evaluation
 from . import mentoring_mentor_internship
 from . import mentoring_encounter_internship
 from . import mentoring_demo_internship
+from . import mentoring_knowledge_topic
+from . import mentoring_knowledge_survey
+from . import mentoring_knowledge_survey_line
+from . import mentoring_knowledge_respondent_mixin
+from . import mentoring_mentor_knowledge
+from . import mentoring_match_p2p
+from . import mentoring_mentee_p2p
+from . import mentoring_agreement_p2p
+from . import mentoring_worksheet
+from . import mentoring_worksheet_line
+from . import mentoring_overview_item_p2p
+from . import mentoring_thread_mixin_p2p

@@ -35,3 +35,10 @@ from . import test_evaluation
 from . import test_certification_decision
 from . import test_internship_access
 from . import test_tour_internship
+from . import test_p2p_survey
+from . import test_p2p_introduction
+from . import test_p2p_agreement
+from . import test_p2p_rematch
+from . import test_p2p_worksheet
+from . import test_p2p_confidentiality
+from . import test_tour_p2p

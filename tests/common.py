@@ -352,7 +352,9 @@ class WebClient:
         if record:
             values = record.with_user(user).with_context(**(context or {})).web_read(spec)[0]
         else:
-            values = Model.onchange({}, [], spec)["value"]
+            # The web client holds every field of the form, empty ones too (onchange omits them).
+            empty = {n: [] if descriptions[n]["type"] in ("one2many", "many2many") else False for n in spec}
+            values = empty | Model.onchange({}, [], spec)["value"]
         return arch, descriptions, {name: self._raw(value) for name, value in values.items()}
 
     @staticmethod

@@ -15,6 +15,13 @@ NOTHING_TO_PICK = {
     ("supervisor", "mentoring.plan", "match_id"),
     ("supervisor", "mentoring.monthly.timesheet", "mentor_id"),
     ("supervisor", "mentoring.group.session", "mentor_id"),
+    # Knowledge surveys and planning worksheets are for organisation programmes, which these
+    # users do not work in.
+    *{
+        (role, model, field)
+        for role in ("mentor", "supervisor", "coordinator")
+        for model, field in (("mentoring.knowledge.survey", "mentor_id"), ("mentoring.worksheet", "match_id"))
+    },
 }
 
 

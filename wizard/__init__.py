@@ -5,3 +5,5 @@ from . import mentoring_mentor_onboard
 from . import mentoring_match_finder
 from . import mentoring_match_pool
 from . import mentoring_internship_decision
+from . import mentoring_match_opt_out
+from . import mentoring_match_close_p2p

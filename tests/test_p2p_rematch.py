@@ -1,0 +1,82 @@
+from odoo.exceptions import ValidationError
+from odoo.tests import tagged
+
+from .common import WebClient
+from .common_p2p import MentoringP2PCase
+
+
+@tagged("post_install", "-at_install")
+class TestRematch(WebClient, MentoringP2PCase):
+    """Seed 001: a link that does not work is ended without blame, and another mentor may be
+    allocated; the issue: "rematch gets someone else"."""
+
+    def close(self, match, reason, **vals):
+        wizard = (
+            self.env["mentoring.match.close"]
+            .with_user(self.coordinator_user)
+            .with_context(default_match_ids=match.ids)
+            .create({"closure_reason": reason, **vals})
+        )
+        return wizard, wizard.action_close()
+
+    def test_closing_for_a_conflict_opens_a_proposal_without_the_previous_mentor(self):
+        match = self.create_active_p2p_match()
+        wizard, action = self.close(match, "conflict", closure_note="We agreed to stop.")
+        self.assertTrue(wizard.offers_rematch)
+        context = action["context"]
+        arch, descriptions, values = self.open_form(self.coordinator_user, "mentoring.match", context)
+        self.assertEqual(
+            (values["mentee_id"], values["program_id"]), (self.org_mentee.id, self.p2p_program.id)
+        )
+        self.assertEqual(values["excluded_mentor_ids"], self.org_mentor.ids)
+        offered = [
+            m["id"] for m in self.offered(self.coordinator_user, arch, descriptions, "mentor_id", values)
+        ]
+        self.assertIn(self.org_mentor_b.id, offered)
+        self.assertNotIn(self.org_mentor.id, offered)
+        new = (
+            self.env["mentoring.match"]
+            .with_user(self.coordinator_user)
+            .with_context(context)
+            .create(
+                {
+                    "mentor_id": self.org_mentor_b.id,
+                    "mentee_id": self.org_mentee.id,
+                    "program_id": self.p2p_program.id,
+                }
+            )
+        )
+        self.assertEqual(new.previous_match_id, match)
+
+    def test_the_same_mentor_is_refused_for_the_rematch_in_words_that_blame_nobody(self):
+        match = self.create_active_p2p_match()
+        _wizard, action = self.close(match, "no_fault_opt_out", opt_out_party="both")
+        Match = self.env["mentoring.match"].with_user(self.coordinator_user).with_context(action["context"])
+        with self.assertRefused(
+            ValidationError, "have already worked together. Choose another mentor for a fresh start"
+        ):
+            Match.create(
+                {
+                    "mentor_id": self.org_mentor.id,
+                    "mentee_id": self.org_mentee.id,
+                    "program_id": self.p2p_program.id,
+                }
+            )
+
+    def test_planned_endings_offer_no_rematch(self):
+        match = self.create_active_p2p_match()
+        wizard, action = self.close(match, "goals_met")
+        self.assertFalse(wizard.offers_rematch)
+        self.assertEqual(action["type"], "ir.actions.act_window_close")
+        self.assertFalse(match.mentee_id._ended_in_rematch_mentors())
+
+    def test_the_wizard_words_blame_nobody(self):
+        arch = self.env["mentoring.match.close"].get_views([(False, "form")])["views"]["form"]["arch"]
+        self.assertIn("nobody's failure", arch)
+        for word in ("fault of", "failed", "blame"):
+            self.assertNotIn(word, arch.lower())
+
+    def test_person_to_person_matches_rematch_too(self):
+        wizard, action = self.close(self.match, "conflict", closure_note="Different approaches.")
+        self.assertEqual(action["context"]["default_mentee_id"], self.mentee.id)
+        self.assertIn(self.mentor, self.mentee._ended_in_rematch_mentors())
