@@ -83,3 +83,4 @@ from . import mentoring_worksheet
 from . import mentoring_worksheet_line
 from . import mentoring_overview_item_p2p
 from . import mentoring_thread_mixin_p2p
+from . import mentoring_match_criterion_strengths

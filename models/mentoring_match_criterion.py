@@ -11,6 +11,7 @@ CRITERIA = [
     ("area", "Area (close enough to meet)"),
     ("availability", "Hours per month"),
     ("communication", "Preferred communication"),
+    ("strengths", "Knowledge strengths vs needs"),
 ]
 # (code, weight, must) a new programme starts with, by programme type (seeds 000, 001, 002).
 DEFAULT_CRITERIA = {
@@ -30,6 +31,7 @@ DEFAULT_CRITERIA = {
         ("area", 1, False),
         ("availability", 3, False),
         ("communication", 2, False),
+        ("strengths", 4, False),
     ],
 }
 

@@ -42,3 +42,4 @@ from . import test_p2p_rematch
 from . import test_p2p_worksheet
 from . import test_p2p_confidentiality
 from . import test_tour_p2p
+from . import test_matching_strengths
