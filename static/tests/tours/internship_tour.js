@@ -42,6 +42,9 @@ registry.category("web_tour.tours").add("peer_mentoring_internship_supervisor_to
         { trigger: ".o_data_row:contains(Ivy Intern) td[name=mentor_id]", run: "click" },
         statusIs("In progress"),
         { trigger: ".o_field_widget[name=line_ids] .o_field_x2many_list_row_add a", run: "click" },
+        // The new row's defaults arrive by onchange; wait for them before typing.
+        { trigger: ".o_field_widget[name=line_ids] .o_selected_row [name=initials] input:value(II)" },
+        { trigger: ".o_field_widget[name=line_ids] .o_selected_row [name=activity_id] input", run: "click" },
         { trigger: ".o_field_widget[name=line_ids] .o_selected_row [name=activity_id] input", run: "edit Co-facil" },
         { trigger: ".o-autocomplete--dropdown-item a:contains(Co-facilitating groups)", run: "click" },
         { trigger: ".o_field_widget[name=line_ids] .o_selected_row [name=hours] input", run: "edit 2:00" },
