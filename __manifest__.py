@@ -14,11 +14,13 @@
         "security/mentoring_rules.xml",
         "security/billing_rules.xml",
         "security/mail_rules.xml",
+        "security/supervision_rules.xml",
         "data/mentoring_interest_data.xml",
         "data/uom_data.xml",
         "data/ir_cron_data.xml",
         "data/mail_activity_type_data.xml",
         "data/mentoring_certification_rule_data.xml",
+        "data/supervision_data.xml",
         "reports/mentoring_report_layout.xml",
         "reports/agreement_reports.xml",
         "reports/agreement_templates.xml",
@@ -30,6 +32,8 @@
         "reports/service_detail_templates.xml",
         "reports/monthly_timesheet_reports.xml",
         "reports/monthly_timesheet_templates.xml",
+        "reports/supervision_agreement_reports.xml",
+        "reports/supervision_agreement_templates.xml",
         "wizard/mentoring_match_close_views.xml",
         "wizard/mentoring_authorization_invoice_views.xml",
         "views/mentoring_program_views.xml",
@@ -54,6 +58,7 @@
         "views/sale_order_views.xml",
         "views/mentoring_encounter_log_views.xml",
         "views/menus.xml",
+        "views/supervision_views.xml",
     ],
     "assets": {
         "web.assets_backend": [
@@ -66,6 +71,7 @@
     "demo": [
         "demo/mentoring_demo.xml",
         "demo/mentoring_living_demo.xml",
+        "demo/supervision_demo.xml",
     ],
     "application": True,
     "installable": True,

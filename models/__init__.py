@@ -30,3 +30,8 @@ from . import account_move
 from . import sale_order
 from . import hr_employee
 from . import ir_actions_report
+from . import mentoring_supervision_agreement
+from . import mentoring_supervision_session
+from . import mentoring_supervision_attendee
+from . import mentoring_mentor_supervision
+from . import mentoring_demo_supervision
