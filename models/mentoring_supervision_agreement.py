@@ -212,7 +212,9 @@ class MentoringSupervisionAgreement(models.Model):
         for agreement, vals in zip(self, vals_list, strict=True):
             if agreement.user_is_supervisor:
                 continue
-            other = {f for f in vals if not f.startswith(_BOOKKEEPING_PREFIXES)} - own
+            # Another role's signature is refused by the signature rules, in their words.
+            signatures = self._role_fields("supervisor") | self._role_fields("mentee")
+            other = {f for f in vals if not f.startswith(_BOOKKEEPING_PREFIXES)} - own - signatures
             if other:
                 raise UserError(
                     self.env._(

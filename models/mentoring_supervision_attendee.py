@@ -86,6 +86,7 @@ class MentoringSupervisionAttendee(models.Model):
     def action_confirm_attendance(self):
         """Each peer mentor confirms their own attendance, nobody else's, once the supervisor
         has marked the session held."""
+        self.check_access("write")
         for line in self:
             if not line.user_is_mentor:
                 raise UserError(

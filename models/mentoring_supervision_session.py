@@ -62,6 +62,19 @@ class MentoringSupervisionSession(models.Model):
     )
     held_on = fields.Datetime("Marked held on", readonly=True, copy=False)
     cancel_reason = fields.Char("Why cancelled", copy=False)
+    # What the mentors' record rule reads. A rule through the one2many would load every line of
+    # the session into the cache as superuser, and a mentor's read of the session would then
+    # list the other mentors' lines (Odoo keeps the first value cached).
+    attendee_user_ids = fields.Many2many(
+        "res.users",
+        "mentoring_supervision_session_user_rel",
+        "session_id",
+        "user_id",
+        compute="_compute_attendee_user_ids",
+        store=True,
+        compute_sudo=True,
+        groups="base.group_system",
+    )
     # Who attended, as the people in the room know it; each line's notes stay with its mentor.
     attendee_names = fields.Char("Attended by", compute="_compute_attendee_names", compute_sudo=True)
     # The form offers each user what they may do: the supervisor records, a mentor confirms.
@@ -78,20 +91,33 @@ class MentoringSupervisionSession(models.Model):
                 "Supervision of %(date)s", date=format_date(self.env, session.date) if session.date else ""
             )
 
+    def _lines_sudo(self):
+        """Every attendance line of these sessions, searched rather than read through
+        `attendee_ids`, so that the cache of `attendee_ids` keeps what the user may read."""
+        return self.env["mentoring.supervision.attendee"].sudo().search([("session_id", "in", self.ids)])
+
+    @api.depends("attendee_ids.mentor_id.user_id")
+    def _compute_attendee_user_ids(self):
+        lines = self._lines_sudo()
+        for session in self:
+            session.attendee_user_ids = lines.filtered(lambda a, s=session: a.session_id == s).mentor_id.user_id
+
     @api.depends("attendee_ids.mentor_id.name")
     def _compute_attendee_names(self):
+        lines = self._lines_sudo()
         for session in self:
-            session.attendee_names = ", ".join(session.attendee_ids.mentor_id.mapped("name"))
+            mentors = lines.filtered(lambda a, s=session: a.session_id == s).mentor_id
+            session.attendee_names = ", ".join(mentors.mapped("name"))
 
     @api.depends("supervisor_id", "attendee_ids.attended")
     @api.depends_context("uid")
     def _compute_user_role(self):
         user = self.env.user
         is_manager = user.has_group("peer_mentoring.group_manager")
+        lines = self._lines_sudo()
         for session in self:
-            sudo = session.sudo()
-            session.user_is_supervisor = is_manager or sudo.supervisor_id.user_id == user
-            mine = sudo.attendee_ids.filtered(lambda a: a.mentor_id.user_id == user)
+            session.user_is_supervisor = is_manager or session.sudo().supervisor_id.user_id == user
+            mine = lines.filtered(lambda a, s=session: a.session_id == s and a.mentor_id.user_id == user)
             if not mine:
                 session.my_attendance = "none"
             else:
@@ -100,7 +126,7 @@ class MentoringSupervisionSession(models.Model):
     @api.constrains("session_type", "attendee_ids", "state")
     def _check_attendee_count(self):
         for session in self.filtered(lambda s: s.state == "held"):
-            count = len(session.sudo().attendee_ids)
+            count = len(session._lines_sudo())
             if session.session_type == "individual" and count != 1:
                 raise ValidationError(self.env._("A session with one peer mentor has exactly one attendee."))
             if session.session_type == "group" and count < 2:
@@ -168,7 +194,7 @@ class MentoringSupervisionSession(models.Model):
     def action_confirm_my_attendance(self):
         """A peer mentor confirms, in their own name, that they attended."""
         self.ensure_one()
-        mine = self.sudo().attendee_ids.filtered(lambda a: a.mentor_id.user_id == self.env.user)
+        mine = self._lines_sudo().filtered(lambda a: a.mentor_id.user_id == self.env.user)
         if not mine:
             raise UserError(self.env._("You are not listed as attending this session."))
         mine.sudo(False).action_confirm_attendance()
