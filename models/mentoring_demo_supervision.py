@@ -16,7 +16,11 @@ class MentoringDemo(models.AbstractModel):
         overdue = self.env["mentoring.mentor"].browse(overdue_mentor_id)
         today = fields.Date.context_today(self)
         colleague = self.env["mentoring.mentor"].search(
-            [("supervisor_id", "=", supervisor.id), ("id", "not in", (mentor | overdue).ids), ("state", "=", "certified")],
+            [
+                ("supervisor_id", "=", supervisor.id),
+                ("id", "not in", (mentor | overdue).ids),
+                ("state", "=", "certified"),
+            ],
             limit=1,
         )
         self.env["mentoring.supervision.agreement"].create(

@@ -119,8 +119,7 @@ class MentoringSupervisionAgreement(models.Model):
         compute="_compute_frequency_days",
         store=True,
         readonly=False,
-        help="How often we meet; defaults to the cadence the programme's rules ask for the "
-        "mentor's stage.",
+        help="How often we meet; defaults to the cadence the programme's rules ask for the mentor's stage.",
     )
     session_hours = fields.Float("Length of a session (hours)", default=1.0)
     modality = fields.Selection(SUPERVISION_MODALITIES, default="face_to_face", required=True)
@@ -135,7 +134,9 @@ class MentoringSupervisionAgreement(models.Model):
     confidentiality_limits = fields.Text("Limits of confidentiality", default=DEFAULT_CONFIDENTIALITY_LIMITS)
     record_keeping = fields.Text("Record keeping", default=DEFAULT_RECORD_KEEPING)
     supervisor_responsibilities = fields.Text(default=DEFAULT_SUPERVISOR_RESPONSIBILITIES)
-    mentor_responsibilities = fields.Text("Peer mentor's responsibilities", default=DEFAULT_MENTOR_RESPONSIBILITIES)
+    mentor_responsibilities = fields.Text(
+        "Peer mentor's responsibilities", default=DEFAULT_MENTOR_RESPONSIBILITIES
+    )
     review_date = fields.Date(
         default=lambda self: fields.Date.context_today(self) + relativedelta(months=6),
         help="When we look at how supervision is going and whether this agreement needs changing.",
@@ -172,7 +173,9 @@ class MentoringSupervisionAgreement(models.Model):
     def _compute_user_roles(self):
         is_manager = self.env.user.has_group("peer_mentoring.group_manager")
         for agreement in self:
-            agreement.user_is_supervisor = is_manager or agreement.sudo().supervisor_id.user_id == self.env.user
+            agreement.user_is_supervisor = (
+                is_manager or agreement.sudo().supervisor_id.user_id == self.env.user
+            )
             agreement.user_is_mentor = is_manager or agreement.sudo().mentor_id.user_id == self.env.user
 
     def _may_sign_as(self, role):
@@ -226,7 +229,9 @@ class MentoringSupervisionAgreement(models.Model):
     @api.ondelete(at_uninstall=False)
     def _unlink_only_drafts(self):
         if self.filtered(lambda a: a.state != "draft"):
-            raise UserError(self.env._("A signed supervision agreement is kept as a record: it cannot be deleted."))
+            raise UserError(
+                self.env._("A signed supervision agreement is kept as a record: it cannot be deleted.")
+            )
 
     def action_sign(self):
         for agreement in self:

@@ -25,7 +25,8 @@ class MentoringSupervisionAttendee(models.Model):
     session_date = fields.Date(related="session_id.date", store=True, string="Date")
     session_state = fields.Selection(related="session_id.state", string="Session status")
     notes = fields.Text(
-        "Supervisor's notes", help="What concerns this peer mentor: read only by them, the supervisor and managers."
+        "Supervisor's notes",
+        help="What concerns this peer mentor: read only by them, the supervisor and managers.",
     )
     mentor_reflection = fields.Text("My reflection", help="The peer mentor's own notes on this session.")
     attended = fields.Boolean(readonly=True, copy=False)
@@ -70,7 +71,9 @@ class MentoringSupervisionAttendee(models.Model):
                     self.env._(
                         "On a supervision record the supervisor writes the notes and each peer "
                         "mentor writes their own reflection (%(fields)s).",
-                        fields=", ".join(self._fields[f]._description_string(self.env) for f in sorted(refused)),
+                        fields=", ".join(
+                            self._fields[f]._description_string(self.env) for f in sorted(refused)
+                        ),
                     )
                 )
             if "mentor_id" in fields_sent and line.attended:
@@ -96,7 +99,9 @@ class MentoringSupervisionAttendee(models.Model):
                 )
             if line.session_id.state != "held":
                 raise UserError(
-                    self.env._("You can confirm your attendance once the supervisor has marked the session held.")
+                    self.env._(
+                        "You can confirm your attendance once the supervisor has marked the session held."
+                    )
                 )
             if line.attended:
                 raise UserError(self.env._("You have already confirmed your attendance."))

@@ -41,7 +41,11 @@ class MentoringSupervisionSession(models.Model):
         [("individual", "One peer mentor"), ("group", "Group (co-reflection)")],
         string="Session",
         required=True,
-        default="individual",
+        compute="_compute_session_type",
+        store=True,
+        readonly=False,
+        precompute=True,
+        help="Follows the number of peer mentors listed; a group of one can be chosen ahead.",
     )
     modality = fields.Selection(SUPERVISION_MODALITIES, required=True, default="face_to_face", tracking=True)
     location = fields.Char()
@@ -91,6 +95,14 @@ class MentoringSupervisionSession(models.Model):
                 "Supervision of %(date)s", date=format_date(self.env, session.date) if session.date else ""
             )
 
+    @api.depends("attendee_ids")
+    def _compute_session_type(self):
+        for session in self:
+            if len(session.attendee_ids) > 1:
+                session.session_type = "group"
+            elif not session.session_type:
+                session.session_type = "individual"
+
     def _lines_sudo(self):
         """Every attendance line of these sessions, searched rather than read through
         `attendee_ids`, so that the cache of `attendee_ids` keeps what the user may read."""
@@ -100,7 +112,9 @@ class MentoringSupervisionSession(models.Model):
     def _compute_attendee_user_ids(self):
         lines = self._lines_sudo()
         for session in self:
-            session.attendee_user_ids = lines.filtered(lambda a, s=session: a.session_id == s).mentor_id.user_id
+            session.attendee_user_ids = lines.filtered(
+                lambda a, s=session: a.session_id == s
+            ).mentor_id.user_id
 
     @api.depends("attendee_ids.mentor_id.name")
     def _compute_attendee_names(self):
@@ -151,7 +165,8 @@ class MentoringSupervisionSession(models.Model):
     def write(self, vals):
         fixed = HELD_FIXED_FIELDS & set(vals)
         if fixed == {"attendee_ids"} and all(
-            isinstance(command, (list, tuple)) and command[0] == Command.UPDATE for command in vals["attendee_ids"]
+            isinstance(command, (list, tuple)) and command[0] == Command.UPDATE
+            for command in vals["attendee_ids"]
         ):
             # Writing up what concerns each mentor after the session is the point of the record.
             fixed = set()
@@ -167,7 +182,9 @@ class MentoringSupervisionSession(models.Model):
     @api.ondelete(at_uninstall=False)
     def _unlink_only_planned(self):
         if self.filtered(lambda s: s.state != "planned"):
-            raise UserError(self.env._("A held or cancelled session is kept as a record: it cannot be deleted."))
+            raise UserError(
+                self.env._("A held or cancelled session is kept as a record: it cannot be deleted.")
+            )
 
     def action_mark_held(self):
         """The supervisor's side of the attendance record: the session took place."""

@@ -18,7 +18,9 @@ class SupervisionCase(MentoringCase):
         )
         cls.mentor_c = cls.env["mentoring.mentor"].create(
             {
-                "employee_id": cls.env["hr.employee"].create({"name": "Cleo Mentor", "user_id": cls.mentor_c_user.id}).id,
+                "employee_id": cls.env["hr.employee"]
+                .create({"name": "Cleo Mentor", "user_id": cls.mentor_c_user.id})
+                .id,
                 "program_ids": [Command.set(cls.program.ids)],
                 "supervisor_id": cls.supervisor_employee.id,
                 "state": "intern",

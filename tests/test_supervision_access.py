@@ -72,14 +72,34 @@ class TestSupervisionAccess(SupervisionCase, HttpCase):
             ("t_mentor_b", "mentoring.supervision.attendee", "read", [[self.line_a.id], ["notes"]]),
             ("t_mentor_b", "mentoring.supervision.attendee", "write", [[self.line_b.id], {"attended": True}]),
             ("t_mentor_b", "mentoring.supervision.attendee", "action_confirm_attendance", [[self.line_a.id]]),
-            ("t_mentor_b", "mentoring.supervision.session", "write", [[self.group_session.id], {"outcomes": "x"}]),
-            ("t_mentor_a", "mentoring.supervision.agreement", "write", [[self.agreement_s.id], {"objectives": "x"}]),
-            ("t_supervisor", "mentoring.supervision.attendee", "action_confirm_attendance", [[self.line_a.id]]),
+            (
+                "t_mentor_b",
+                "mentoring.supervision.session",
+                "write",
+                [[self.group_session.id], {"outcomes": "x"}],
+            ),
+            (
+                "t_mentor_a",
+                "mentoring.supervision.agreement",
+                "write",
+                [[self.agreement_s.id], {"objectives": "x"}],
+            ),
+            (
+                "t_supervisor",
+                "mentoring.supervision.attendee",
+                "action_confirm_attendance",
+                [[self.line_a.id]],
+            ),
             ("t_mentor_c", "mentoring.supervision.session", "read", [[self.group_session.id], ["outcomes"]]),
             ("t_finance", "mentoring.supervision.session", "read", [[self.group_session.id], ["outcomes"]]),
             ("t_hr_officer", "mentoring.supervision.attendee", "read", [[self.line_a.id], ["notes"]]),
             ("t_oversight", "mentoring.supervision.session", "read", [[self.group_session.id], ["outcomes"]]),
-            ("t_oversight", "mentoring.supervision.agreement", "read", [[self.agreement_s.id], ["objectives"]]),
+            (
+                "t_oversight",
+                "mentoring.supervision.agreement",
+                "read",
+                [[self.agreement_s.id], ["objectives"]],
+            ),
             ("t_coordinator", "mentoring.supervision.attendee", "read", [[self.line_a.id], ["notes"]]),
         ]
         for login, model, method, args in attacks:
@@ -100,7 +120,9 @@ class TestSupervisionAccess(SupervisionCase, HttpCase):
         self.assertEqual([line["id"] for line in result[0]["attendee_ids"]], self.line_b.ids)
         self.assertNotIn("About Ada only", str(result))
         # What the mentor may do works over the same endpoint.
-        self._call("t_mentor_b", "mentoring.supervision.attendee", "action_confirm_attendance", [self.line_b.ids])
+        self._call(
+            "t_mentor_b", "mentoring.supervision.attendee", "action_confirm_attendance", [self.line_b.ids]
+        )
         self.env.invalidate_all()
         self.assertTrue(self.line_b.attended)
 
