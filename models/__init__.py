@@ -35,3 +35,4 @@ from . import mentoring_supervision_session
 from . import mentoring_supervision_attendee
 from . import mentoring_mentor_supervision
 from . import mentoring_demo_supervision
+from . import hr_employee_supervision

@@ -54,6 +54,22 @@ DEFAULT_MENTOR_RESPONSIBILITIES = (
 )
 
 
+def check_supervisor_is_self(records, vals):
+    """Record rules are checked before a write, not after: a supervisor who hands a record to
+    another supervisor would give them notes about mentors they do not supervise. Only the
+    supervisor themselves, or a programme manager, is put on a supervision record."""
+    env = records.env
+    if env.su or "supervisor_id" not in vals or env.user.has_group("peer_mentoring.group_manager"):
+        return
+    employee = env["hr.employee"].sudo().browse(vals["supervisor_id"])
+    if employee.user_id != env.user:
+        raise UserError(
+            env._(
+                "You can record supervision only in your own name. Ask a programme manager to change the supervisor."
+            )
+        )
+
+
 class MentoringSupervisionAgreement(models.Model):
     """The written supervision agreement between a supervisor and a peer mentor (seed 004):
     what supervision is for, how often and how it happens, what is kept confidential and
@@ -188,6 +204,8 @@ class MentoringSupervisionAgreement(models.Model):
 
     @api.model_create_multi
     def create(self, vals_list):
+        for vals in vals_list:
+            check_supervisor_is_self(self, vals)
         records = super().create(vals_list)
         records._check_mentor_writes(vals_list)
         return records
@@ -205,6 +223,7 @@ class MentoringSupervisionAgreement(models.Model):
                     )
                 )
             self._check_mentor_writes([vals] * len(self))
+            check_supervisor_is_self(self, vals)
         return super().write(vals)
 
     def _check_mentor_writes(self, vals_list):

@@ -76,8 +76,10 @@ class MentoringSupervisionAttendee(models.Model):
                         ),
                     )
                 )
-            if "mentor_id" in fields_sent and line.attended:
-                raise UserError(self.env._("Who confirmed their attendance cannot be changed."))
+            if "session_id" in fields_sent:
+                raise UserError(self.env._("An attendance line stays with its session."))
+            if "mentor_id" in fields_sent and line.session_id.state != "planned":
+                raise UserError(self.env._("Who attended a held session cannot be changed."))
 
     @api.ondelete(at_uninstall=False)
     def _unlink_only_unconfirmed(self):

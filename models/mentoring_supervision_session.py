@@ -2,7 +2,7 @@ from odoo import Command, api, fields, models
 from odoo.exceptions import UserError, ValidationError
 from odoo.tools import format_date
 
-from .mentoring_supervision_agreement import SUPERVISION_MODALITIES
+from .mentoring_supervision_agreement import SUPERVISION_MODALITIES, check_supervisor_is_self
 
 # What stays fixed once a session has been held: the facts attendance was confirmed against.
 HELD_FIXED_FIELDS = {"date", "start_time", "supervisor_id", "session_type", "attendee_ids"}
@@ -162,7 +162,14 @@ class MentoringSupervisionSession(models.Model):
             if session.next_session_date and session.next_session_date < session.date:
                 raise ValidationError(self.env._("The next session comes after this one."))
 
+    @api.model_create_multi
+    def create(self, vals_list):
+        for vals in vals_list:
+            check_supervisor_is_self(self, vals)
+        return super().create(vals_list)
+
     def write(self, vals):
+        check_supervisor_is_self(self, vals)
         fixed = HELD_FIXED_FIELDS & set(vals)
         if fixed == {"attendee_ids"} and all(
             isinstance(command, (list, tuple)) and command[0] == Command.UPDATE

@@ -2,7 +2,7 @@
 session a mentor reads the shared part, never what concerns another mentor. Checked from the
 denied side, over the ORM and over HTTP (call_kw, /report/...)."""
 
-from odoo.exceptions import AccessError
+from odoo.exceptions import AccessError, UserError
 from odoo.tests import HttpCase, JsonRpcException, tagged
 
 from .common_supervision import SupervisionCase
@@ -141,3 +141,28 @@ class TestSupervisionAccess(SupervisionCase, HttpCase):
             response = self.url_open(html_url)
             self.assertEqual(response.status_code, 200, user.login)
             self.assertIn("Grow confidence", response.text)
+
+    def test_a_supervisor_cannot_hand_notes_to_someone_else(self):
+        other_supervisor = self.env["hr.employee"].create(
+            {"name": "Other", "user_id": self.coordinator_user.id}
+        )
+        with self.assertRefused(UserError, "only in your own name"):
+            self.group_session.with_user(self.supervisor_user).write({"supervisor_id": other_supervisor.id})
+        with self.assertRefused(UserError, "only in your own name"):
+            self.agreement_s.with_user(self.supervisor_user).write({"supervisor_id": other_supervisor.id})
+        with self.assertRefused(UserError, "only in your own name"):
+            self.create_session(self.mentor, supervisor_id=other_supervisor.id)
+        other = self.create_session(self.mentor_c)
+        with self.assertRefused(UserError, "stays with its session"):
+            self.line_a.with_user(self.supervisor_user).write({"session_id": other.id})
+        with self.assertRefused(UserError, "cannot be changed"):
+            self.line_a.with_user(self.supervisor_user).write({"mentor_id": self.mentor_c.id})
+        self.assertEqual(self.group_session.supervisor_id, self.supervisor_employee)
+
+    def test_hr_cannot_take_over_a_former_supervisors_login(self):
+        # Sam supervises nobody any more; his sessions are still read through his login.
+        (self.mentor | self.mentor_b | self.mentor_c).write({"supervisor_id": False})
+        self.hr_user.group_ids |= self.env.ref("peer_mentoring.group_mentor")
+        with self.assertRefused(UserError, "keeps supervision records"):
+            self.supervisor_employee.with_user(self.hr_user).write({"user_id": self.hr_user.id})
+        self.assertEqual(self.supervisor_employee.user_id, self.supervisor_user)
