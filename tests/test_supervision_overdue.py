@@ -154,3 +154,13 @@ class TestSupervisionOverdue(SupervisionCase):
                     self.env["mentoring.mentor"].with_user(user).search([("supervision_overdue", "=", True)])
                 )
                 self.assertEqual(self.mentor in found, expected, user.login)
+
+    def test_the_demo_shows_one_overdue_supervision(self):
+        self.env["mentoring.demo"]._generate_supervision(
+            self.supervisor_employee.id, self.mentor.id, self.mentor_c.id
+        )
+        overdue = self.env["mentoring.mentor"].search([("supervision_overdue", "=", True)])
+        self.assertEqual(overdue, self.mentor_c)
+        self.assertEqual(self.alerts(self.mentor_c).user_id, self.supervisor_user)
+        agreement = self.env["mentoring.supervision.agreement"].search([("mentor_id", "=", self.mentor.id)])
+        self.assertEqual(sorted(agreement.mapped("state")), ["draft", "signed"])
