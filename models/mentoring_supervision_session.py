@@ -106,21 +106,22 @@ class MentoringSupervisionSession(models.Model):
     def _lines_sudo(self):
         """Every attendance line of these sessions, searched rather than read through
         `attendee_ids`, so that the cache of `attendee_ids` keeps what the user may read."""
-        return self.env["mentoring.supervision.attendee"].sudo().search([("session_id", "in", self.ids)])
+        Line = self.env["mentoring.supervision.attendee"].sudo()
+        return Line.search([("session_id", "in", self._origin.ids)])
 
     @api.depends("attendee_ids.mentor_id.user_id")
     def _compute_attendee_user_ids(self):
         lines = self._lines_sudo()
         for session in self:
             session.attendee_user_ids = lines.filtered(
-                lambda a, s=session: a.session_id == s
+                lambda a, s=session: a.session_id == s._origin
             ).mentor_id.user_id
 
     @api.depends("attendee_ids.mentor_id.name")
     def _compute_attendee_names(self):
         lines = self._lines_sudo()
         for session in self:
-            mentors = lines.filtered(lambda a, s=session: a.session_id == s).mentor_id
+            mentors = lines.filtered(lambda a, s=session: a.session_id == s._origin).mentor_id
             session.attendee_names = ", ".join(mentors.mapped("name"))
 
     @api.depends("supervisor_id", "attendee_ids.attended")
@@ -131,7 +132,9 @@ class MentoringSupervisionSession(models.Model):
         lines = self._lines_sudo()
         for session in self:
             session.user_is_supervisor = is_manager or session.sudo().supervisor_id.user_id == user
-            mine = lines.filtered(lambda a, s=session: a.session_id == s and a.mentor_id.user_id == user)
+            mine = lines.filtered(
+                lambda a, s=session: a.session_id == s._origin and a.mentor_id.user_id == user
+            )
             if not mine:
                 session.my_attendance = "none"
             else:
