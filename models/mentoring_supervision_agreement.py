@@ -1,7 +1,7 @@
 from dateutil.relativedelta import relativedelta
 
 from odoo import api, fields, models
-from odoo.exceptions import UserError
+from odoo.exceptions import UserError, ValidationError
 
 from .mentoring_signed_document_mixin import _BOOKKEEPING_PREFIXES
 
@@ -70,6 +70,16 @@ def check_supervisor_is_self(records, vals):
         )
 
 
+def check_supervisor_set(records):
+    if records.filtered(lambda r: not r.supervisor_id):
+        raise ValidationError(
+            records.env._(
+                "Supervision is recorded in the supervisor's name, and your login is not linked to "
+                "an employee. Ask HR to link it, then record the supervision."
+            )
+        )
+
+
 class MentoringSupervisionAgreement(models.Model):
     """The written supervision agreement between a supervisor and a peer mentor (seed 004):
     what supervision is for, how often and how it happens, what is kept confidential and
@@ -107,10 +117,10 @@ class MentoringSupervisionAgreement(models.Model):
     supervisor_id = fields.Many2one(
         "hr.employee",
         string="Supervisor",
-        required=True,
         index=True,
         check_company=True,
         default=lambda self: self.env.user.employee_id,
+        help="Whoever records the agreement: their login's employee.",
     )
     company_id = fields.Many2one(related="mentor_id.company_id", store=True, index=True, precompute=True)
     version = fields.Integer(default=1, readonly=True, copy=False)
@@ -168,6 +178,10 @@ class MentoringSupervisionAgreement(models.Model):
         "CHECK(session_hours >= 0 AND frequency_days >= 0)",
         "The length of a session and the days between sessions cannot be negative.",
     )
+
+    @api.constrains("supervisor_id")
+    def _check_supervisor_set(self):
+        check_supervisor_set(self)
 
     @api.depends("mentor_id.name", "version")
     def _compute_name(self):

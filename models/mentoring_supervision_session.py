@@ -2,7 +2,11 @@ from odoo import Command, api, fields, models
 from odoo.exceptions import UserError, ValidationError
 from odoo.tools import format_date
 
-from .mentoring_supervision_agreement import SUPERVISION_MODALITIES, check_supervisor_is_self
+from .mentoring_supervision_agreement import (
+    SUPERVISION_MODALITIES,
+    check_supervisor_is_self,
+    check_supervisor_set,
+)
 
 # What stays fixed once a session has been held: the facts attendance was confirmed against.
 HELD_FIXED_FIELDS = {"date", "start_time", "supervisor_id", "session_type", "attendee_ids"}
@@ -31,7 +35,6 @@ class MentoringSupervisionSession(models.Model):
     supervisor_id = fields.Many2one(
         "hr.employee",
         string="Supervisor",
-        required=True,
         index=True,
         check_company=True,
         tracking=True,
@@ -139,6 +142,10 @@ class MentoringSupervisionSession(models.Model):
                 session.my_attendance = "none"
             else:
                 session.my_attendance = "confirmed" if mine.attended else "to_confirm"
+
+    @api.constrains("supervisor_id")
+    def _check_supervisor_set(self):
+        check_supervisor_set(self)
 
     @api.constrains("session_type", "attendee_ids", "state")
     def _check_attendee_count(self):

@@ -160,7 +160,9 @@ class TestSupervisionOverdue(SupervisionCase):
             self.supervisor_employee.id, self.mentor.id, self.mentor_c.id
         )
         ours = self.mentor | self.mentor_b | self.mentor_c
-        overdue = self.env["mentoring.mentor"].search([("supervision_overdue", "=", True), ("id", "in", ours.ids)])
+        overdue = self.env["mentoring.mentor"].search(
+            [("supervision_overdue", "=", True), ("id", "in", ours.ids)]
+        )
         self.assertEqual(overdue, self.mentor_c)
         self.assertEqual(self.alerts(self.mentor_c).user_id, self.supervisor_user)
         agreement = self.env["mentoring.supervision.agreement"].search([("mentor_id", "=", self.mentor.id)])
