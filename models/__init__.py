@@ -84,3 +84,9 @@ from . import mentoring_worksheet_line
 from . import mentoring_overview_item_p2p
 from . import mentoring_thread_mixin_p2p
 from . import mentoring_match_criterion_strengths
+from . import mentoring_supervision_agreement
+from . import mentoring_supervision_session
+from . import mentoring_supervision_attendee
+from . import mentoring_mentor_supervision
+from . import mentoring_demo_supervision
+from . import hr_employee_supervision
