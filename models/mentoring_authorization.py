@@ -30,6 +30,8 @@ class MentoringAuthorization(models.Model):
         }
     )
     _check_company_auto = True
+    _scope_fields = frozenset({"mentee_id", "program_id", "payer_id", "company_id", "date_from", "date_to"})
+    _scope_open_states = frozenset({"draft"})
 
     name = fields.Char("Reference number", required=True, tracking=True)
     payer_id = fields.Many2one(

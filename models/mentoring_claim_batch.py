@@ -19,6 +19,7 @@ class MentoringClaimBatch(models.Model):
 
     _name = "mentoring.claim.batch"
     _description = "837P Claim File"
+    _inherit = ["mentoring.guard.mixin"]
     _order = "id desc"
     _check_company_auto = True
 

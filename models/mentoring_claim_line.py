@@ -16,7 +16,9 @@ class MentoringClaimLine(models.Model):
 
     _name = "mentoring.claim.line"
     _description = "Mentoring Claim Service Line"
+    _inherit = ["mentoring.guard.mixin"]
     _order = "claim_id, sequence, id"
+    _scope_fields = frozenset({"claim_id"})
 
     claim_id = fields.Many2one("mentoring.claim", required=True, ondelete="cascade", index=True)
     company_id = fields.Many2one(related="claim_id.company_id", store=True)

@@ -24,6 +24,8 @@ class MentoringEvaluation(models.Model):
     _order = "date desc, id desc"
     _check_company_auto = True
     _protected_fields = frozenset({"state", "completed_by_id", "completed_on"})
+    _scope_fields = frozenset({"template_id", "internship_id", "match_id"})
+    _locked_states = frozenset({"done"})
 
     name = fields.Char(compute="_compute_name", store=True)
     template_id = fields.Many2one("mentoring.evaluation.template", string="Form", required=True, index=True)

@@ -10,6 +10,7 @@ class MentoringEvaluationAnswer(models.Model):
     _description = "Evaluation Answer"
     _inherit = ["mentoring.guard.mixin"]
     _order = "sequence, id"
+    _scope_fields = frozenset({"evaluation_id", "question_id"})
 
     evaluation_id = fields.Many2one("mentoring.evaluation", required=True, index=True, ondelete="cascade")
     question_id = fields.Many2one("mentoring.evaluation.question", required=True, ondelete="restrict")
@@ -47,6 +48,10 @@ class MentoringEvaluationAnswer(models.Model):
             raise UserError(self.env._("An answer stays with its evaluation."))
         self._check_draft()
         return super().write(vals)
+
+    def _locked_records(self):
+        # An answer is kept as its evaluation is.
+        return self.filtered(lambda answer: answer.sudo().evaluation_id.state != "draft")
 
     @api.ondelete(at_uninstall=False)
     def _unlink_only_drafts(self):

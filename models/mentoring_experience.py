@@ -7,6 +7,7 @@ class MentoringExperience(models.Model):
 
     _name = "mentoring.experience"
     _description = "Mentoring Experience"
+    _inherit = ["mentoring.guard.mixin"]
     _order = "name"
 
     name = fields.Char(required=True, translate=True)

@@ -11,6 +11,7 @@ class MentoringGoal(models.Model):
     _inherit = ["mentoring.guard.mixin"]
     _order = "plan_id, sequence, id"
     _check_company_auto = True
+    _scope_fields = frozenset({"plan_id"})
 
     name = fields.Char("Goal", required=True)
     sequence = fields.Integer(default=10)

@@ -24,6 +24,8 @@ class MentoringGroupSession(models.Model):
     _inherit = ["mentoring.guard.mixin", "mentoring.signature.mixin"]
     _order = "date desc, start_time desc, id desc"
     _protected_fields = frozenset({"state"})
+    _scope_fields = frozenset({"mentor_id", "program_id"})
+    _scope_open_states = frozenset({"draft"})
     _signature_roles = ("mentor",)
     _check_company_auto = True
 

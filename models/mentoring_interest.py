@@ -4,6 +4,7 @@ from odoo import fields, models
 class MentoringInterest(models.Model):
     _name = "mentoring.interest"
     _description = "Mentoring Interest or Topic"
+    _inherit = ["mentoring.guard.mixin"]
     _order = "name"
 
     name = fields.Char(required=True, translate=True)

@@ -29,6 +29,11 @@ class MentoringInternship(models.Model):
     ]
     _order = "date_start desc, id desc"
     _check_company_auto = True
+    # Who is judged, in which programme, and from which day its hours count: chosen while a
+    # draft; once started, they move only with the internship's actions.
+    _scope_fields = frozenset({"mentor_id", "program_id", "company_id", "date_start"})
+    _scope_open_states = frozenset({"draft"})
+    _locked_states = frozenset({"passed", "not_passed"})
     _protected_fields = frozenset(
         {
             "state",

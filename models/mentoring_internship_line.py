@@ -12,6 +12,7 @@ class MentoringInternshipLine(models.Model):
     _inherit = ["mentoring.guard.mixin"]
     _order = "date desc, id desc"
     _protected_fields = frozenset({"locked", "locked_by_id"})
+    _scope_fields = frozenset({"internship_id"})
 
     internship_id = fields.Many2one(
         "mentoring.internship",
@@ -99,6 +100,9 @@ class MentoringInternshipLine(models.Model):
                 raise UserError(self.env._("A line stays in its internship's log."))
         self._check_open(self.env._("change"))
         return super().write(vals)
+
+    def _locked_records(self):
+        return self.filtered(lambda line: line.locked or line.sudo().internship_id.state != "in_progress")
 
     @api.ondelete(at_uninstall=False)
     def _unlink_only_open(self):

@@ -26,6 +26,8 @@ class MentoringKnowledgeSurvey(models.Model):
     _inherit = ["mentoring.guard.mixin", "mentoring.thread.mixin"]
     _order = "date desc, id desc"
     _check_company_auto = True
+    # Whose strengths or needs it states, and for which programme.
+    _scope_fields = frozenset({"respondent", "mentor_id", "mentee_id", "program_id", "company_id"})
 
     name = fields.Char(compute="_compute_name", store=True)
     respondent = fields.Selection(RESPONDENTS, required=True, default="mentor")

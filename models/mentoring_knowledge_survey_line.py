@@ -11,6 +11,7 @@ class MentoringKnowledgeSurveyLine(models.Model):
     _description = "Knowledge Survey Answer"
     _inherit = ["mentoring.guard.mixin"]
     _order = "survey_id, sequence, id"
+    _scope_fields = frozenset({"survey_id", "topic_id"})
 
     survey_id = fields.Many2one("mentoring.knowledge.survey", required=True, index=True, ondelete="cascade")
     topic_id = fields.Many2one("mentoring.knowledge.topic", required=True, ondelete="restrict")

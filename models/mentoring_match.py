@@ -49,6 +49,8 @@ class MentoringMatch(models.Model):
     # Who the relationship is between: fixed once the mentor and mentee have been introduced,
     # since every record of the match goes with it.
     _parties = frozenset({"mentor_id", "mentee_id", "program_id"})
+    _scope_fields = _parties | {"company_id"}
+    _scope_open_states = frozenset({"draft"})
 
     name = fields.Char(compute="_compute_name", store=True)
     # Drop-downs offer the programme's mentors who can mentor now, and its mentees.

@@ -13,6 +13,7 @@ class MentoringMatchChildMixin(models.AbstractModel):
     _description = "Record of a Mentoring Match"
     _inherit = ["mentoring.guard.mixin"]
     _check_company_auto = True
+    _scope_fields = frozenset({"match_id"})
 
     # No check_company: the company comes from the match (a new record has none until its match
     # is chosen, and the drop-down must not filter on that emptiness).

@@ -126,7 +126,9 @@ class MentoringMatchCriterion(models.Model):
 
     _name = "mentoring.match.criterion"
     _description = "Matching Criterion"
+    _inherit = ["mentoring.guard.mixin"]
     _order = "program_id, sequence, id"
+    _scope_fields = frozenset({"program_id", "code"})
 
     program_id = fields.Many2one("mentoring.program", required=True, index=True, ondelete="cascade")
     company_id = fields.Many2one(related="program_id.company_id", store=True)

@@ -10,7 +10,9 @@ class MentoringMenteeCoverage(models.Model):
 
     _name = "mentoring.mentee.coverage"
     _description = "Mentee Coverage Period"
+    _inherit = ["mentoring.guard.mixin"]
     _order = "date_from desc, id desc"
+    _scope_fields = frozenset({"mentee_id"})
 
     mentee_id = fields.Many2one("mentoring.mentee", required=True, ondelete="cascade", index=True)
     payer_id = fields.Many2one(

@@ -25,6 +25,8 @@ class MentoringMentorApplication(models.Model):
     _order = "create_date desc, id desc"
     _check_company_auto = True
     _protected_fields = frozenset({"state", "eligibility_note", "mentor_id"})
+    _scope_fields = frozenset({"program_id", "company_id"})
+    _scope_open_states = frozenset({"draft"})
 
     name = fields.Char("Full name", required=True, tracking=True)
     company_id = fields.Many2one(

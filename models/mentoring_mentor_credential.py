@@ -9,7 +9,11 @@ class MentoringMentorCredential(models.Model):
 
     _name = "mentoring.mentor.credential"
     _description = "Mentor Credential from a Date"
+    _inherit = ["mentoring.guard.mixin"]
     _order = "date_from, id"
+    # Written by the mentor's status actions only.
+    _protected_fields = frozenset({"mentor_id", "state", "previous_state", "date_from"})
+    _scope_fields = frozenset({"mentor_id", "date_from"})
 
     mentor_id = fields.Many2one("mentoring.mentor", required=True, ondelete="cascade", index=True)
     state = fields.Selection(MENTOR_STATES, string="Status", required=True, readonly=True)

@@ -24,6 +24,7 @@ class MentoringMentorTraining(models.Model):
     _order = "date desc, id desc"
     _check_company_auto = True
     _protected_fields = frozenset({"state", "approved_by_id", "approved_on"})
+    _scope_fields = frozenset({"mentor_id"})
 
     mentor_id = fields.Many2one(
         "mentoring.mentor",

@@ -13,6 +13,9 @@ class MentoringMonthlyTimesheet(models.Model):
     _inherit = ["mentoring.guard.mixin", "mentoring.thread.mixin"]
     _order = "month desc, mentor_id"
     _protected_fields = frozenset({"state", "approved_by_id", "claimed_encounter_ids"})
+    _scope_fields = frozenset({"mentor_id", "month", "company_id"})
+    _scope_open_states = frozenset({"draft"})
+    _locked_states = frozenset({"submitted", "approved"})
     _check_company_auto = True
 
     name = fields.Char(compute="_compute_name", store=True)

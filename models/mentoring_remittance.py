@@ -19,7 +19,7 @@ class MentoringRemittance(models.Model):
 
     _name = "mentoring.remittance"
     _description = "Remittance Advice (835)"
-    _inherit = ["mail.thread"]
+    _inherit = ["mentoring.guard.mixin", "mail.thread"]
     _order = "id desc"
     _check_company_auto = True
 

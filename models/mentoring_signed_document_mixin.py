@@ -15,6 +15,7 @@ class MentoringSignedDocumentMixin(models.AbstractModel):
     _description = "Signed Mentoring Document"
     _inherit = ["mentoring.match.child.mixin", "mentoring.signature.mixin"]
     _protected_fields = frozenset({"state", "date_signed", "version", "previous_id"})
+    _locked_states = frozenset({"signed", "superseded"})
     # Content that must be filled in before a document can be signed: {field: label}.
     _required_to_sign = {}
 

@@ -95,6 +95,9 @@ class MentoringSupervisionAgreement(models.Model):
     ]
     _order = "mentor_id, version desc"
     _check_company_auto = True
+    _scope_fields = frozenset({"mentor_id", "supervisor_id"})
+    _scope_open_states = frozenset({"draft"})
+    _locked_states = frozenset({"signed", "superseded"})
     _signature_roles = ("supervisor", "mentor")
     # The signature mixin also carries a mentee's block; no mentee signs a supervision agreement.
     _protected_fields = frozenset(

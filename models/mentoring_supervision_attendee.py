@@ -16,6 +16,7 @@ class MentoringSupervisionAttendee(models.Model):
     _order = "session_id, id"
     _rec_name = "mentor_id"
     _protected_fields = frozenset({"attended", "confirmed_on"})
+    _scope_fields = frozenset({"session_id"})
 
     session_id = fields.Many2one(
         "mentoring.supervision.session", required=True, index=True, ondelete="cascade"

@@ -24,6 +24,8 @@ class MentoringSupervisionSession(models.Model):
     _order = "date desc, start_time desc, id desc"
     _check_company_auto = True
     _protected_fields = frozenset({"state", "held_on"})
+    _scope_fields = frozenset({"supervisor_id", "date", "company_id"})
+    _scope_open_states = frozenset({"planned"})
 
     name = fields.Char(compute="_compute_name", store=True)
     company_id = fields.Many2one(

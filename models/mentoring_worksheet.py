@@ -1,7 +1,7 @@
 import base64
 
 from odoo import Command, api, fields, models
-from odoo.exceptions import UserError, ValidationError
+from odoo.exceptions import ValidationError
 
 # The rows of seed 002's planning worksheet, in the paper's order.
 WORKSHEET_TOPICS = [
@@ -27,6 +27,7 @@ class MentoringWorksheet(models.Model):
     _inherit = ["mentoring.match.child.mixin", "mentoring.thread.mixin", "mail.activity.mixin"]
     _order = "match_id, id desc"
     _protected_fields = frozenset({"state", "date_sent", "sent_by_id"})
+    _locked_states = frozenset({"sent"})
 
     # Worksheets are for organisation programmes.
     match_id = fields.Many2one(
@@ -93,24 +94,15 @@ class MentoringWorksheet(models.Model):
             worksheet.date_from = worksheet.date_from or worksheet.match_id.date_start
             worksheet.date_to = worksheet.date_to or worksheet.match_id.date_end
 
-    def write(self, vals):
-        if not self.env.su and self.filtered(lambda w: w.state == "sent"):
-            changed = [f for f in vals if not f.startswith(("message_", "activity_"))]
-            if changed:
-                raise UserError(
-                    self.env._("This worksheet has been sent to the programme and is kept as it was sent.")
-                )
-        return super().write(vals)
+    def _locked_message(self, locked, deleting):
+        return self.env._("This worksheet has been sent to the programme and is kept as it was sent.")
 
     def _check_open_for_notes(self):
         """Rows are written as their worksheet is: by who may change it, while it is a draft of
         a match that is not closed."""
         self.check_access("write")
         self.match_id._check_editable()
-        if self.filtered(lambda w: w.state == "sent"):
-            raise UserError(
-                self.env._("This worksheet has been sent to the programme and is kept as it was sent.")
-            )
+        self._check_not_locked({"line_ids": True})
 
     def action_send_to_programme(self):
         """The parties send the final worksheet when the mentorship is completed."""

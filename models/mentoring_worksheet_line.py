@@ -12,6 +12,7 @@ class MentoringWorksheetLine(models.Model):
     _description = "Planning Worksheet Row"
     _inherit = ["mentoring.guard.mixin"]
     _order = "worksheet_id, sequence, id"
+    _scope_fields = frozenset({"worksheet_id", "topic"})
 
     worksheet_id = fields.Many2one("mentoring.worksheet", required=True, index=True, ondelete="cascade")
     topic = fields.Selection(WORKSHEET_TOPICS, string="Planning topic", required=True)

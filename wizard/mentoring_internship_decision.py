@@ -9,6 +9,8 @@ class MentoringInternshipDecision(models.TransientModel):
 
     _name = "mentoring.internship.decision"
     _description = "Internship Decision"
+    _inherit = ["mentoring.guard.mixin"]
+    _scope_fields = frozenset({"internship_id", "role"})
 
     internship_id = fields.Many2one("mentoring.internship", required=True, ondelete="cascade")
     role = fields.Selection(DECISION_ROLES, required=True, readonly=True)

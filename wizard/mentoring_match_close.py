@@ -6,6 +6,8 @@ from ..models.mentoring_match import CLOSURE_REASONS
 class MentoringMatchClose(models.TransientModel):
     _name = "mentoring.match.close"
     _description = "Close a Mentoring Match"
+    _inherit = ["mentoring.guard.mixin"]
+    _scope_fields = frozenset({"match_ids"})
 
     match_ids = fields.Many2many("mentoring.match", required=True)
     closure_reason = fields.Selection(CLOSURE_REASONS, string="Why does it end?", required=True)

@@ -19,6 +19,8 @@ class MentoringMatchFinder(models.TransientModel):
 
     _name = "mentoring.match.finder"
     _description = "Find a Mentor"
+    _inherit = ["mentoring.guard.mixin"]
+    _scope_fields = frozenset({"mentee_id"})
 
     mentee_id = fields.Many2one("mentoring.mentee", required=True, readonly=True, ondelete="cascade")
     program_id = fields.Many2one(
@@ -125,6 +127,8 @@ class MentoringMatchFinder(models.TransientModel):
 class MentoringMatchFinderLine(models.TransientModel):
     _name = "mentoring.match.finder.line"
     _description = "Mentor Candidate"
+    _inherit = ["mentoring.guard.mixin"]
+    _scope_fields = frozenset({"finder_id", "mentor_id"})
     _order = "excluded, rank, id"
 
     finder_id = fields.Many2one("mentoring.match.finder", required=True, ondelete="cascade", index=True)
@@ -153,6 +157,8 @@ class MentoringMatchFinderLine(models.TransientModel):
 class MentoringMatchFinderPoint(models.TransientModel):
     _name = "mentoring.match.finder.point"
     _description = "Points of a Mentor Candidate"
+    _inherit = ["mentoring.guard.mixin"]
+    _scope_fields = frozenset({"line_id", "criterion_id"})
     _order = "line_id, id"
 
     line_id = fields.Many2one("mentoring.match.finder.line", required=True, ondelete="cascade", index=True)

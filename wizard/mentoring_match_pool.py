@@ -14,6 +14,7 @@ class MentoringMatchPool(models.TransientModel):
 
     _name = "mentoring.match.pool"
     _description = "Propose Matches for a Programme"
+    _inherit = ["mentoring.guard.mixin"]
 
     program_id = fields.Many2one(
         "mentoring.program", string="Programme", required=True, domain=[("user_is_coordinator", "=", True)]
@@ -99,6 +100,8 @@ class MentoringMatchPool(models.TransientModel):
 class MentoringMatchPoolLine(models.TransientModel):
     _name = "mentoring.match.pool.line"
     _description = "Proposed Match"
+    _inherit = ["mentoring.guard.mixin"]
+    _scope_fields = frozenset({"pool_id", "mentee_id"})
     _order = "id"
 
     pool_id = fields.Many2one("mentoring.match.pool", required=True, ondelete="cascade", index=True)

@@ -15,6 +15,8 @@ class MentoringMentorOnboard(models.TransientModel):
 
     _name = "mentoring.mentor.onboard"
     _description = "Make an Employee a Peer Mentor"
+    _inherit = ["mentoring.guard.mixin"]
+    _scope_fields = frozenset({"employee_id"})
 
     employee_id = fields.Many2one("hr.employee", required=True, readonly=True)
     program_id = fields.Many2one("mentoring.program", string="Programme", required=True)
