@@ -132,10 +132,8 @@ class MentoringGuardMixin(models.AbstractModel):
             for name in sent:
                 field = self._fields[name]
                 if field.type in ("many2many", "one2many"):
-                    new = record[name].browse(self._relational_ids(field, vals[name]))
-                    if field.type == "one2many":  # commands that add rows to the current ones
-                        new |= record[name]
-                    if set(new.ids) != set(record[name].ids):
+                    new = self._ids_after_commands(record[name].ids, vals[name])
+                    if new != set(record[name].ids):
                         changed |= record
                         break
                     continue
@@ -203,6 +201,25 @@ class MentoringGuardMixin(models.AbstractModel):
         value = vals.get(field_name) or self.default_get([field_name]).get(field_name)
         ids = self._relational_ids(self._fields[field_name], value)
         return self.env["mentoring.program"].browse(ids)
+
+    @staticmethod
+    def _ids_after_commands(ids, commands):
+        """The ids an x2many holds after `commands` (a row created counts as a change)."""
+        ids = set(ids)
+        for command in commands or ():
+            if not isinstance(command, (list, tuple)):
+                ids.add(command)
+            elif command[0] == 0:  # create
+                ids.add(None)
+            elif command[0] in (2, 3):  # delete, unlink
+                ids.discard(command[1])
+            elif command[0] == 4:  # link
+                ids.add(command[1])
+            elif command[0] == 5:  # clear
+                ids.clear()
+            elif command[0] == 6:  # set
+                ids = set(command[2] or ())
+        return ids
 
     @staticmethod
     def _relational_ids(field, value):

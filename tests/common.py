@@ -169,6 +169,18 @@ class MentoringCase(TransactionCase):
             }
         )
 
+    def last_months_timesheet(self):
+        """Mentor A's monthly timesheet of last month, with one confirmed hour, as a draft (the
+        programme bills no payer)."""
+        self.program.product_id = False
+        day = self.today.replace(day=1) - timedelta(days=1)
+        self.create_encounter(self.match, date=day, start_time=18.0, end_time=19.0).action_confirm()
+        return (
+            self.env["mentoring.monthly.timesheet"]
+            .with_user(self.mentor_user)
+            .create({"mentor_id": self.mentor.id, "month": day})
+        )
+
 
 class MentoringBillingCase(MentoringCase):
     """The disability programme billed to a managed-care organisation in 15-minute units

@@ -96,14 +96,7 @@ class TestGuardScopeInternship(CallKw, MentoringInternshipCase, HttpCase):
             training.with_user(self.coordinator_user).write({"mentor_id": self.mentor_b.id})
 
     def test_a_submitted_monthly_timesheet_is_not_deleted(self):
-        self.program.product_id = False  # nothing billed to a payer
-        day = self.today.replace(day=1) - timedelta(days=1)
-        self.create_encounter(self.match, date=day, start_time=18.0, end_time=19.0).action_confirm()
-        sheet = (
-            self.env["mentoring.monthly.timesheet"]
-            .with_user(self.mentor_user)
-            .create({"mentor_id": self.mentor.id, "month": day})
-        )
+        sheet = self.last_months_timesheet()
         sheet.action_submit()
         with self.assertRefused(UserError, "cannot be deleted"):
             sheet.with_user(self.coordinator_user).unlink()

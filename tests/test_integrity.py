@@ -125,19 +125,12 @@ class TestIntegrity(MentoringBillingCase):
         self.assertFalse(draft.mentor_signed_on or draft.mentee_signed_on)
 
     def test_a_mentor_does_not_approve_their_own_monthly_timesheet(self):
-        self.program.product_id = False
-        day = self.today.replace(day=1) - timedelta(days=1)
-        self.create_encounter(self.match, date=day, start_time=18.0, end_time=19.0).action_confirm()
-        sheet = (
-            self.env["mentoring.monthly.timesheet"]
-            .with_user(self.mentor_user)
-            .create({"mentor_id": self.mentor.id, "month": day})
-        )
+        sheet = self.last_months_timesheet()
         with self.assertRefused(UserError, "cannot be set directly"):
             sheet.write({"state": "approved", "approved_by_id": self.coordinator_user.id})
         with self.assertRefused(UserError, "cannot be set directly"):
             self.env["mentoring.monthly.timesheet"].with_user(self.mentor_user).create(
-                {"mentor_id": self.mentor.id, "month": day - timedelta(days=40), "state": "approved"}
+                {"mentor_id": self.mentor.id, "month": sheet.month - timedelta(days=40), "state": "approved"}
             )
         sheet.action_submit()
         with self.assertRefused(UserError, "Only a programme coordinator"):
