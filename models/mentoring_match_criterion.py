@@ -128,7 +128,7 @@ class MentoringMatchCriterion(models.Model):
     _description = "Matching Criterion"
     _inherit = ["mentoring.guard.mixin"]
     _order = "program_id, sequence, id"
-    _scope_fields = frozenset({"program_id", "code"})
+    _scope_fields = frozenset({"program_id"})
 
     program_id = fields.Many2one("mentoring.program", required=True, index=True, ondelete="cascade")
     company_id = fields.Many2one(related="program_id.company_id", store=True)
