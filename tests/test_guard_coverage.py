@@ -70,3 +70,21 @@ class TestGuardCoverage(TransactionCase):
                     f"{right.group_id.display_name or 'everyone'} may change {name}: guard the model "
                     "or take that right away",
                 )
+
+    def test_declared_fields_and_states_exist(self):
+        """A misspelt name in a declaration would silently guard nothing."""
+        for name in self.addon_models():
+            Model = self.env[name]
+            if Model._abstract or not self.is_guarded(name):
+                continue
+            for attribute in ("_protected_fields", "_scope_fields", "_writable_when_locked"):
+                missing = set(getattr(Model, attribute)) - set(Model._fields)
+                self.assertFalse(missing, f"{name}.{attribute} names no field: {sorted(missing)}")
+            for attribute in ("_locked_states", "_scope_open_states"):
+                states = set(getattr(Model, attribute))
+                if states:
+                    self.assertIn("state", Model._fields, f"{name}.{attribute} needs a state field")
+                    values = {
+                        value for value, _label in Model._fields["state"]._description_selection(self.env)
+                    }
+                    self.assertLessEqual(states, values, f"{name}.{attribute} names an unknown state")
