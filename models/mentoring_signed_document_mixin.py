@@ -1,8 +1,7 @@
 from odoo import api, fields, models
 from odoo.exceptions import UserError
 
-# Fields the mail and activity machinery writes on any record, signed or not.
-_BOOKKEEPING_PREFIXES = ("message_", "activity_", "website_message")
+from .mentoring_guard_mixin import BOOKKEEPING_PREFIXES as _BOOKKEEPING_PREFIXES
 
 
 class MentoringSignedDocumentMixin(models.AbstractModel):
