@@ -1,6 +1,18 @@
 from odoo import api, fields, models
 from odoo.exceptions import UserError
 
+# What makes a contact a payer and how it is billed and claimed: any employee may edit contacts,
+# only the people who set payers up (the groups the contact form shows these fields to) change these.
+PAYER_FIELDS = frozenset(
+    {
+        "is_mentoring_payer",
+        "mentoring_billing_profile_id",
+        "mentoring_payer_code",
+        "mentoring_claim_filing_code",
+    }
+)
+PAYER_EDITORS = ("peer_mentoring.group_coordinator", "account.group_account_invoice", "base.group_system")
+
 
 class ResPartner(models.Model):
     _inherit = "res.partner"
@@ -19,10 +31,31 @@ class ResPartner(models.Model):
     def _check_billing_profile_agrees_with_products(self):
         self._mentoring_billed_programs()._check_billing_units()
 
+    @api.model_create_multi
+    def create(self, vals_list):
+        for vals in vals_list:
+            sent = {name for name in PAYER_FIELDS & set(vals) if vals[name]}
+            if sent:  # a new contact carries the fields' defaults (a copy too), not the client's
+                context = {k: v for k, v in self.env.context.items() if not k.startswith("default_")}
+                defaults = self.with_context(context).default_get(list(sent))
+                self._check_may_set_up_payers({name for name in sent if vals[name] != defaults.get(name)})
+        return super().create(vals_list)
+
     def write(self, vals):
         if "name" in vals and not self.env.su:
             self._check_may_rename_mentoring_people()
+        self._check_may_set_up_payers(PAYER_FIELDS & set(vals))
         return super().write(vals)
+
+    def _check_may_set_up_payers(self, fields_sent):
+        if not fields_sent or self.env.su or any(self.env.user.has_group(g) for g in PAYER_EDITORS):
+            return
+        raise UserError(
+            self.env._(
+                "Only finance and the mentoring coordinators set up payers (%(fields)s).",
+                fields=", ".join(sorted(self._fields[f]._description_string(self.env) for f in fields_sent)),
+            )
+        )
 
     def _check_may_rename_mentoring_people(self):
         """A mentee's or mentor's name is copied onto their mentoring records, authorisations and

@@ -7,7 +7,7 @@ from datetime import timedelta
 
 from odoo import Command
 from odoo.exceptions import AccessError, UserError
-from odoo.tests import HttpCase, JsonRpcException, tagged
+from odoo.tests import HttpCase, JsonRpcException, new_test_user, tagged
 
 from .common_internship import MentoringInternshipCase
 from .common_p2p import MentoringP2PCase
@@ -118,6 +118,27 @@ class TestGuardScopeInternship(CallKw, MentoringInternshipCase, HttpCase):
             batch._unlink_unless_locked()
             counts.append(self.cr.sql_log_count - start)
         self.assertEqual(counts[1], counts[2], f"{counts[1]} queries for 5 lines, {counts[2]} for 40")
+
+    def test_only_finance_and_coordinators_set_up_payers(self):
+        # Any employee with "Contact Creation" (Odoo's default for new users) edits contacts.
+        clerk = new_test_user(
+            self.env, login="t_contacts", groups="base.group_user,base.group_partner_manager"
+        )
+        payer = self.payer.with_user(clerk)
+        other_profile = self.profile.copy({"name": "Cheaper rounding", "rounding": "down"})
+        for vals in (
+            {"mentoring_billing_profile_id": other_profile.id},
+            {"is_mentoring_payer": False},
+            {"mentoring_payer_code": "99999"},
+        ):
+            with self.assertRefused(UserError, "Only finance and the mentoring coordinators"):
+                payer.write(vals)
+        with self.assertRefused(UserError, "Only finance and the mentoring coordinators"):
+            self.env["res.partner"].with_user(clerk).create({"name": "New plan", "is_mentoring_payer": True})
+        payer.write({"phone": "555-0100"})  # the rest of the contact is still theirs
+        self.env["res.partner"].with_user(clerk).create({"name": "A plain contact"})
+        self.payer.with_user(self.coordinator_user).write({"mentoring_payer_code": "SUN01"})
+        self.assertEqual(self.payer.mentoring_billing_profile_id, self.env["mentoring.billing.profile"])
 
     def test_rpc_supervisor_cannot_move_a_started_internship(self):
         for vals in ({"program_id": self.other_program.id}, {"date_start": "2020-01-01"}):
