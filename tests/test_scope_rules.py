@@ -230,6 +230,10 @@ class TestScopeRules(MentoringCase, HttpCase):
         self.assertEqual(
             self.mentee.with_user(self.supervisor_user).read(["match_ids"])[0]["match_ids"], self.match.ids
         )
+        # An export of the list names only the mentor's own match.
+        self.env.invalidate_all()
+        rows = self.mentee.with_user(self.mentor_user).export_data(["match_ids/.id"])["datas"]
+        self.assertEqual([row[0] for row in rows], [str(self.match.id)])
 
     # 3. Matching screens ------------------------------------------------------------------
 

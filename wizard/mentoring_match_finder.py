@@ -202,7 +202,17 @@ class MentoringMatchFinderPoint(models.TransientModel):
     @api.model_create_multi
     def create(self, vals_list):
         points = super().create(vals_list)
-        if not self.env.su:
-            points.line_id._check_scope()
-            points.criterion_id.check_access("read")
+        points._check_scope()
         return points
+
+    def write(self, vals):
+        res = super().write(vals)
+        if {"line_id", "criterion_id"} & set(vals):
+            self._check_scope()
+        return res
+
+    def _check_scope(self):
+        """Points of one's own candidate lines (checked when made), for readable criteria."""
+        if not self.env.su:
+            self.line_id.check_access("write")
+            self.criterion_id.check_access("read")
