@@ -135,6 +135,13 @@ class TestActingForProgramme(MentoringCase, HttpCase):
         with self.assertRefused(UserError, "concerns you"):
             match._close("goals_met", "")
         self.assertEqual(self.attacker_match.state, "active")
+        # Nor sign as the coordinator on their own match's agreement (as the mentor, yes).
+        draft = self.env["mentoring.agreement"].create(
+            {"match_id": self.attacker_match.id, "purpose": "Renewal", "development_goals": "More of it"}
+        )
+        with self.assertRefused(UserError, "cannot sign for the coordinator"):
+            draft.with_user(self.attacker).write({"coordinator_signed_on": self.today})
+        draft.with_user(self.attacker).write({"mentor_signed_on": self.today})
         # Another coordinator of the programme does.
         self.attacker_match.with_user(self.coordinator_user).action_hold()
         self.assertEqual(self.attacker_match.state, "on_hold")
