@@ -9,6 +9,7 @@ from odoo.exceptions import UserError
 from odoo.tests import HttpCase, JsonRpcException, new_test_user, tagged
 
 from .common import MentoringCase
+from .common_internship import MentoringInternshipCase
 
 
 @tagged("post_install", "-at_install")
@@ -145,3 +146,20 @@ class TestActingForProgramme(MentoringCase, HttpCase):
         # Another coordinator of the programme does.
         self.attacker_match.with_user(self.coordinator_user).action_hold()
         self.assertEqual(self.attacker_match.state, "on_hold")
+
+
+@tagged("post_install", "-at_install")
+class TestInternOwnInternship(MentoringInternshipCase):
+    """The intern is also a coordinator of the disability programme, where they intern."""
+
+    def test_an_intern_who_coordinates_does_not_run_their_own_internship(self):
+        self.intern_user.group_ids |= self.env.ref("peer_mentoring.group_coordinator")
+        self.program.coordinator_ids = [Command.link(self.intern_user.id)]
+        self.log(4, "shadowing", days_ago=20)
+        internship = self.internship.with_user(self.intern_user)
+        with self.assertRefused(UserError, "Only"):
+            internship.action_send_for_review()
+        self.assertEqual(self.internship.state, "in_progress")
+        # The programme's other coordinator does.
+        self.internship.with_user(self.coordinator_user).action_send_for_review()
+        self.assertEqual(self.internship.state, "in_review")

@@ -164,6 +164,8 @@ class TestScopeRules(MentoringCase, HttpCase):
             self.hr_mentor_user,
             self.finance_user,
             self.hr_user,
+            self.oversight_user,
+            self.manager_2_user,
         )
         models = [
             name
