@@ -301,3 +301,29 @@ class TestScopeRules(MentoringCase, HttpCase):
                     "kwargs": {},
                 },
             )
+
+    def test_the_screens_checks_add_no_query_per_line(self):
+        mentees = self.env["mentoring.mentee"].browse(
+            [self.create_mentee(f"Pool Mentee {i}").id for i in range(20)]
+        )
+        Pool = self.env["mentoring.match.pool"].with_user(self.coordinator_user)
+        pool = Pool.create({"program_id": self.program.id})
+        lines = (
+            self.env["mentoring.match.pool.line"]
+            .with_user(self.coordinator_user)
+            .create(
+                [
+                    {"pool_id": pool.id, "mentee_id": mentee.id, "mentor_id": self.mentor_b.id}
+                    for mentee in mentees
+                ]
+            )
+        )
+
+        def count(records):
+            self.env.invalidate_all()
+            start = self.cr.sql_log_count
+            records._check_scope()
+            return self.cr.sql_log_count - start
+
+        count(lines)  # the access rules' caches
+        self.assertEqual(count(lines[:2]), count(lines))
