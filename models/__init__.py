@@ -1,7 +1,6 @@
 from . import mentoring_guard_mixin
 from . import mentoring_thread_mixin
 from . import mentoring_signature_mixin
-# Extends the guard: after it, before the first model that inherits it.
 from . import mentoring_guard_mixin_read
 from . import mentoring_encounter_billing
 from . import mentoring_match_child_mixin
