@@ -21,6 +21,7 @@
         "security/internship_rules.xml",
         "security/p2p_rules.xml",
         "security/supervision_rules.xml",
+        "security/wizard_rules.xml",
         "data/mentoring_interest_data.xml",
         "data/uom_data.xml",
         "data/ir_cron_data.xml",

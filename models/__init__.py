@@ -1,6 +1,7 @@
 from . import mentoring_guard_mixin
 from . import mentoring_thread_mixin
 from . import mentoring_signature_mixin
+from . import mentoring_guard_mixin_read
 from . import mentoring_encounter_billing
 from . import mentoring_match_child_mixin
 from . import mentoring_signed_document_mixin

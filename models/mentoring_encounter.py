@@ -355,7 +355,9 @@ class MentoringEncounter(models.Model):
     def action_cancel(self):
         to_cancel = self.filtered(lambda e: e.state != "cancelled")
         if any(e.state == "confirmed" for e in to_cancel):
-            self.env["mentoring.match"]._check_is_coordinator(self.env._("cancel a confirmed meeting"))
+            to_cancel.filtered(lambda e: e.state == "confirmed").match_id._check_acts_for(
+                self.env._("cancel a confirmed meeting")
+            )
         to_cancel._check_not_invoiced(self.env._("cancel"))
         to_cancel._check_not_claimed()
         to_cancel._write_checked({"state": "cancelled"})

@@ -155,8 +155,14 @@ class MentoringEncounterBilling(models.AbstractModel):
         )
 
     def _check_override_by_coordinator(self, vals):
-        if vals.get("billing_override_reason") and not self.env["mentoring.match"]._is_coordinator():
+        """A billing override is a coordinator's decision on a meeting of their programme, never
+        on their own meeting as a mentor."""
+        if not vals.get("billing_override_reason") or self.env.su:
+            return
+        if not self.env["mentoring.match"]._is_coordinator():
             raise UserError(self.env._("Only a programme coordinator can record a billing override reason."))
+        matches = self.match_id or self.env["mentoring.match"].browse(vals.get("match_id"))
+        matches._check_acts_for(self.env._("record a billing override reason"))
 
     def _check_not_invoiced(self, action):
         invoiced = self.sudo().filtered("invoice_id")[:1]

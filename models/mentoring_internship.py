@@ -280,9 +280,10 @@ class MentoringInternship(models.Model):
 
     def _check_may_run(self, action, supervisor=True, coordinator=True, oversight=False):
         for internship in self:
-            allowed = (
+            intern = internship.sudo().mentor_id.user_id
+            allowed = not (intern and intern == self.env.user) and (
                 (supervisor and internship._user_is_supervisor())
-                or (coordinator and internship.program_id._user_coordinates())
+                or (coordinator and internship.program_id._user_acts_for(intern))
                 or (oversight and internship._user_is_oversight())
             )
             if not allowed:

@@ -311,8 +311,14 @@ class MentoringMatch(models.Model):
 
     @api.model_create_multi
     def create(self, vals_list):
-        if any(vals.get("capacity_override_reason") for vals in vals_list):
-            self._check_is_coordinator(self.env._("record a capacity override reason"))
+        if not self.env.su:
+            action = self.env._("record a capacity override reason")
+            for vals in vals_list:
+                if vals.get("capacity_override_reason"):
+                    self._check_is_coordinator(action)
+                    mentor = self.env["mentoring.mentor"].sudo().browse(vals.get("mentor_id"))
+                    program = self.env["mentoring.program"].browse(vals.get("program_id"))
+                    program._check_user_acts_for(action, mentor.user_id)
         return super().create(vals_list)
 
     def write(self, vals):
@@ -325,7 +331,7 @@ class MentoringMatch(models.Model):
             self._move_to(state)
             return res
         if "capacity_override_reason" in vals:
-            self._check_is_coordinator(self.env._("record a capacity override reason"))
+            self._check_acts_for(self.env._("record a capacity override reason"))
         if not self.env.su:
             self._check_editable()
             if self._parties & set(vals) and any(match.state != "draft" for match in self):
@@ -356,9 +362,28 @@ class MentoringMatch(models.Model):
         if not self._is_coordinator():
             raise UserError(self.env._("Only a programme coordinator can %(action)s.", action=action))
 
+    def _user_acts_for_match(self):
+        """The current user coordinates this match's programme and is not its mentor."""
+        self.ensure_one()
+        match = self.sudo()
+        return match.program_id._user_acts_for(match.mentor_id.user_id)
+
+    def _check_acts_for(self, action):
+        """Decisions on a match are for a coordinator of its programme who is not its mentor
+        (a coordinator elsewhere who mentors here decides nothing about their own match)."""
+        if self.env.su:
+            return
+        self._check_is_coordinator(action)
+        for match in self.sudo():
+            match.program_id._check_user_acts_for(action, match.mentor_id.user_id)
+
     def _check_editable(self):
-        """A closed relationship is part of the record: only a coordinator changes it."""
-        if any(match.state == "closed" for match in self) and not self._is_coordinator():
+        """A closed relationship is part of the record: only a coordinator of its programme who
+        is not its mentor changes it."""
+        if self.env.su:
+            return
+        closed = self.filtered(lambda m: m.state == "closed")
+        if closed and not all(match._user_acts_for_match() for match in closed):
             raise UserError(
                 self.env._(
                     "This match is closed, so its records are read-only. Ask the programme "
@@ -380,7 +405,7 @@ class MentoringMatch(models.Model):
     def _set_state(self, vals):
         """Every change of status goes through here: only a coordinator who may change these
         matches moves them on."""
-        self._check_is_coordinator(self.env._("change the status of a match"))
+        self._check_acts_for(self.env._("change the status of a match"))
         self._check_editable()
         self._write_checked(vals)
         self._prune_relationship_followers()
@@ -458,7 +483,7 @@ class MentoringMatch(models.Model):
             raise UserError(self.env._("Choose why the match ends before closing it."))
         if reason == "other" and not (note or "").strip():
             raise UserError(self.env._("Explain in the closure note why the match ends."))
-        self._check_is_coordinator(self.env._("close a match"))
+        self._check_acts_for(self.env._("close a match"))
         self._write_checked(
             {
                 "state": "closed",

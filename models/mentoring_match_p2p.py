@@ -294,7 +294,7 @@ class MentoringMatch(models.Model):
         """A new proposed match for the same mentee and programme, with every mentor they
         already ended a match with in conflict or opt-out left out of the mentor picker."""
         self.ensure_one()
-        self._check_is_coordinator(self.env._("find another mentor"))
+        self._check_acts_for(self.env._("find another mentor"))
         return {
             "type": "ir.actions.act_window",
             "name": self.env._("Another mentor for %(mentee)s", mentee=self.mentee_id.name),

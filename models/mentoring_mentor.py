@@ -251,6 +251,7 @@ class MentoringMentor(models.Model):
 
     def _check_governed_by_user(self, action):
         for mentor in self:
+            mentor._check_not_own_profile(action)
             if not mentor._governing_programs()._user_coordinates():
                 raise UserError(
                     self.env._(
@@ -261,6 +262,19 @@ class MentoringMentor(models.Model):
                         action=action,
                     )
                 )
+
+    def _check_not_own_profile(self, action):
+        """A coordinator (or manager) who is also a peer mentor does not decide about their own
+        profile: status, capacity, supervisor, who they are."""
+        user = self.env.user
+        if self.env.su or user._is_superuser() or user not in self.sudo().user_id:
+            return
+        raise UserError(
+            self.env._(
+                "This concerns you: someone else must %(action)s. Ask another coordinator of the programme.",
+                action=action,
+            )
+        )
 
     def _check_may_change_programmes(self, added=None, removed=None):
         changed = (added or self.env["mentoring.program"]) | (removed or self.env["mentoring.program"])
@@ -304,6 +318,7 @@ class MentoringMentor(models.Model):
 
     def _set_state(self, state, allowed_from):
         self.env["mentoring.match"]._check_is_coordinator(self.env._("change a mentor's status"))
+        self._check_not_own_profile(self.env._("change this mentor's status"))
         wrong = self.filtered(lambda m: m.state not in allowed_from)
         if wrong:
             label = dict(self._fields["state"]._description_selection(self.env))[state]

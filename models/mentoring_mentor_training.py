@@ -72,8 +72,8 @@ class MentoringMentorTraining(models.Model):
                 )
 
     def write(self, vals):
-        if not self.env.su and not self.env["mentoring.match"]._is_coordinator():
-            decided = self.filtered(lambda t: t.state != "submitted")
+        if not self.env.su:
+            decided = self.filtered(lambda t: t.state != "submitted" and not t._user_acts_for_mentor())
             if decided:
                 raise UserError(
                     self.env._(
@@ -85,10 +85,20 @@ class MentoringMentorTraining(models.Model):
 
     @api.ondelete(at_uninstall=False)
     def _unlink_only_submitted(self):
-        if self.env.su or self.env["mentoring.match"]._is_coordinator():
+        if self.env.su:
             return
-        if any(t.state != "submitted" for t in self):
+        if any(t.state != "submitted" and not t._user_acts_for_mentor() for t in self):
             raise UserError(self.env._("Approved or refused training stays on record."))
+
+    def _user_acts_for_mentor(self):
+        """A coordinator of one of the mentor's programmes who is not the mentor: the one who
+        changes a decided record (being a coordinator elsewhere is not enough)."""
+        self.ensure_one()
+        mentor = self.mentor_id.sudo()
+        programs = mentor._governing_programs()
+        return any(program._user_acts_for(mentor.user_id) for program in programs) or (
+            not programs and programs._user_acts_for(mentor.user_id)
+        )
 
     def _approval_refusal(self):
         """Why the current user may not approve or refuse this training, or False."""
@@ -98,9 +108,7 @@ class MentoringMentorTraining(models.Model):
         if mentor.user_id == user:
             return self.env._("You cannot approve or refuse your own training.")
         supervises = mentor.supervisor_id.user_id == user
-        coordinates = self.env["mentoring.match"]._is_coordinator() and any(
-            program._user_coordinates() for program in mentor._governing_programs()
-        )
+        coordinates = self._user_acts_for_mentor()
         if not (supervises or coordinates):
             return self.env._(
                 "Only %(mentor)s's supervisor or a coordinator of their programme can approve their training.",

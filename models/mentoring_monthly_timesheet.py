@@ -127,5 +127,9 @@ class MentoringMonthlyTimesheet(models.Model):
     def _check_approver(self, action):
         """A coordinator of the mentor's programmes approves, and never their own timesheet."""
         self.env["mentoring.match"]._check_is_coordinator(action)
+        for sheet in self.sudo():
+            programs = sheet.mentor_id._governing_programs()
+            if not any(program._user_acts_for(sheet.mentor_id.user_id) for program in programs):
+                programs._check_user_acts_for(action, sheet.mentor_id.user_id)
         if any(sheet.sudo().mentor_id.user_id == self.env.user for sheet in self):
             raise UserError(self.env._("Someone else must %(action)s of your own.", action=action))

@@ -1,5 +1,5 @@
 from odoo import api, fields, models
-from odoo.exceptions import ValidationError
+from odoo.exceptions import UserError, ValidationError
 from odoo.fields import Domain
 
 DEFAULT_CONFIDENTIALITY = (
@@ -213,6 +213,40 @@ class MentoringProgram(models.Model):
         if not user.has_group("peer_mentoring.group_coordinator"):
             return False
         return all(user in program.sudo().coordinator_ids for program in self)
+
+    def _user_acts_for(self, subjects=None):
+        """Whether the current user may decide on a record of these programmes: they coordinate
+        every one of them (a programme manager all of them) and they are not its subject.
+        `subjects` are the logins the record is about (a mentor's user): being a coordinator of
+        some programme never lets anyone approve, unlock or change the status of what concerns
+        themselves. Asked of the user, not of the environment, like `_user_coordinates`."""
+        user = self.env.user
+        if user._is_superuser():
+            return True
+        if subjects and user in subjects:
+            return False
+        return self._user_coordinates()
+
+    def _check_user_acts_for(self, action, subjects=None):
+        """Refuse, in plain words, unless the current user acts for these programmes."""
+        user = self.env.user
+        if self._user_acts_for(subjects):
+            return
+        if subjects and user in subjects and not user._is_superuser():
+            raise UserError(
+                self.env._(
+                    "This concerns you: someone else must %(action)s. Ask another coordinator of the "
+                    "programme.",
+                    action=action,
+                )
+            )
+        raise UserError(
+            self.env._(
+                "Only a coordinator of %(programs)s can %(action)s.",
+                programs=", ".join(self.sudo().mapped("name")) or self.env._("the programme"),
+                action=action,
+            )
+        )
 
     def _billing_profile_for(self, payer):
         """The payer's own billing profile, else this programme's default."""

@@ -53,13 +53,12 @@ class MentoringSignatureMixin(models.AbstractModel):
     def _may_sign_as(self, role):
         """Who may put a signature on the form: the coordinators of the programme record any
         signature given in their presence; a mentor records their own and their mentee's,
-        never the coordinator's."""
+        never the coordinator's (nor does a coordinator who is the mentor of this match)."""
         self.ensure_one()
-        if self.program_id._user_coordinates():
+        mentor_user = self.sudo().mentor_id.user_id
+        if role in ("mentor", "mentee") and mentor_user and mentor_user == self.env.user:
             return True
-        if role in ("mentor", "mentee"):
-            return self.sudo().mentor_id.user_id == self.env.user
-        return False
+        return self.program_id._user_acts_for(mentor_user)
 
     def _check_signers(self, vals_list):
         if self.env.su:

@@ -49,6 +49,20 @@ class MentoringMatchFinder(models.TransientModel):
         for finder in self:
             finder.excluded_count = len(finder.line_ids.filtered("excluded"))
 
+    @api.model_create_multi
+    def create(self, vals_list):
+        finders = super().create(vals_list)
+        for finder in finders:
+            finder._check_coordinator()
+        return finders
+
+    def write(self, vals):
+        res = super().write(vals)
+        if {"mentee_id", "program_id"} & set(vals):
+            for finder in self:
+                finder._check_coordinator()
+        return res
+
     @api.model
     def _action_open(self, mentee):
         mentee.check_access("read")
@@ -67,8 +81,11 @@ class MentoringMatchFinder(models.TransientModel):
         return window_action(self, self.env._("Find a mentor for %(name)s", name=self.mentee_id.name))
 
     def _check_coordinator(self):
-        """Scores are for the programme's coordinators: whoever else calls is refused."""
+        """Scores are for the programme's coordinators: whoever else calls is refused. The
+        mentee must be one the user may read, in a programme the user coordinates."""
         self.ensure_one()
+        if self.env.su:
+            return
         self.mentee_id.check_access("read")
         if (
             self.program_id not in self.mentee_id.sudo().program_ids
@@ -140,10 +157,31 @@ class MentoringMatchFinderLine(models.TransientModel):
     explanation = fields.Text("Why", readonly=True)
     point_ids = fields.One2many("mentoring.match.finder.point", "line_id", string="Points", readonly=True)
 
+    @api.model_create_multi
+    def create(self, vals_list):
+        lines = super().create(vals_list)
+        lines._check_scope()
+        return lines
+
+    def write(self, vals):
+        res = super().write(vals)
+        if {"finder_id", "mentor_id"} & set(vals):
+            self._check_scope()
+        return res
+
+    def _check_scope(self):
+        """A candidate names a mentor the user may read, on a search of theirs they may run:
+        nobody else's name or profile comes back through a line."""
+        if self.env.su:
+            return
+        for finder in self.finder_id:
+            finder._check_coordinator()
+        self.mentor_id.check_access("read")
+
     def action_propose(self):
         self.ensure_one()
         finder = self.finder_id
-        finder._check_coordinator()
+        self._check_scope()
         match = self.env["mentoring.matching"]._propose_match(
             finder.program_id,
             finder.mentee_id,
@@ -166,3 +204,21 @@ class MentoringMatchFinderPoint(models.TransientModel):
     weight = fields.Float(digits=(16, 1), readonly=True)
     points = fields.Float(digits=(16, 1), readonly=True)
     detail = fields.Char(readonly=True)
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        points = super().create(vals_list)
+        points._check_scope()
+        return points
+
+    def write(self, vals):
+        res = super().write(vals)
+        if {"line_id", "criterion_id"} & set(vals):
+            self._check_scope()
+        return res
+
+    def _check_scope(self):
+        """Points of one's own candidate lines (checked when made), for readable criteria."""
+        if not self.env.su:
+            self.line_id.check_access("write")
+            self.criterion_id.check_access("read")

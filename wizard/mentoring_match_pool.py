@@ -33,6 +33,20 @@ class MentoringMatchPool(models.TransientModel):
             wizard.proposed_count = len(wizard.line_ids)
             wizard.total_score = sum(wizard.line_ids.mapped("score"))
 
+    @api.model_create_multi
+    def create(self, vals_list):
+        wizards = super().create(vals_list)
+        for wizard in wizards:
+            wizard._check_coordinator()
+        return wizards
+
+    def write(self, vals):
+        res = super().write(vals)
+        if "program_id" in vals:
+            for wizard in self:
+                wizard._check_coordinator()
+        return res
+
     @api.model
     def _action_open(self, program):
         wizard = self.create({"program_id": program.id})
@@ -44,6 +58,8 @@ class MentoringMatchPool(models.TransientModel):
 
     def _check_coordinator(self):
         self.ensure_one()
+        if self.env.su:
+            return
         if not self.program_id._user_coordinates():
             raise UserError(
                 self.env._(
@@ -116,6 +132,36 @@ class MentoringMatchPoolLine(models.TransientModel):
     score = fields.Float(digits=(16, 1), readonly=True)
     explanation = fields.Text("Why", readonly=True)
 
+    @api.model_create_multi
+    def create(self, vals_list):
+        lines = super().create(vals_list)
+        lines._check_scope()
+        return lines
+
+    def write(self, vals):
+        res = super().write(vals)
+        if {"pool_id", "mentee_id", "mentor_id"} & set(vals):
+            self._check_scope()
+        return res
+
+    def _check_scope(self):
+        """A proposal pairs a mentee and a mentor of the pool's programme, both readable by the
+        user, on a pool of a programme the user coordinates: nobody else's name, profile or
+        score comes back through a line, its onchange or its acceptance."""
+        if self.env.su or not self:
+            return
+        for wizard in self.pool_id:
+            wizard._check_coordinator()
+        # In batches: a whole pool's proposals are checked with a few queries.
+        self.mentee_id.check_access("read")
+        self.mentor_id.check_access("read")
+        for line in self.sudo():
+            program = line.pool_id.program_id
+            if program not in line.mentee_id.program_ids or program not in line.mentor_id.program_ids:
+                raise UserError(
+                    self.env._("Propose only mentees and mentors of %(program)s here.", program=program.name)
+                )
+
     @api.onchange("mentor_id")
     def _onchange_mentor_id(self):
         """A coordinator who picks another mentor sees the score and any rule against it."""
@@ -137,7 +183,7 @@ class MentoringMatchPoolLine(models.TransientModel):
     def _evaluate(self):
         self.ensure_one()
         wizard = self.pool_id
-        wizard._check_coordinator()
+        self._check_scope()
         pool = self.env["mentoring.matching"]._evaluate(
             wizard.program_id, self.mentee_id, self.mentor_id, wizard.date_start
         )
@@ -147,7 +193,7 @@ class MentoringMatchPoolLine(models.TransientModel):
         """Each accepted proposal becomes a proposed match (other proposals take places: the
         rules are asked again for each)."""
         for line in self:
-            line.pool_id._check_coordinator()
+            line._check_scope()
             self.env["mentoring.matching"]._propose_match(
                 line.pool_id.program_id, line.mentee_id, line.mentor_id, line.pool_id.date_start
             )
