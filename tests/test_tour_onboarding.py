@@ -17,4 +17,6 @@ class TestOnboardingTour(HttpCase, CertificationCase):
         )
         mentor = self.env["mentoring.mentor"].search([("employee_id", "=", employee.id)])
         self.assertEqual((mentor.state, mentor.program_ids), ("intern", self.program))
+        self.assertEqual(mentor.supervisor_id, self.supervisor_employee)
+        self.assertEqual(mentor.internship_ids.mapped("state"), ["in_progress"])
         self.assertEqual(set(employee.activity_ids.mapped("summary")), ONBOARDING_STEPS)
