@@ -8,6 +8,7 @@ from .test_mentor_onboarding import ONBOARDING_STEPS
 class TestOnboardingTour(HttpCase, CertificationCase):
     def test_hr_makes_an_employee_a_peer_mentor_and_launches_onboarding(self):
         self.program.name = "Onboarding Programme"
+        self.supervisor_employee.name = "Onboarding Supervisor"  # a name no other employee has
         user = self.env["res.users"].create({"name": "Casey New", "login": "t_casey"})
         employee = self.env["hr.employee"].create({"name": "Casey New", "user_id": user.id})
         self.start_tour(

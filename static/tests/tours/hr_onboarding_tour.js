@@ -12,9 +12,9 @@ registry.category("web_tour.tours").add("peer_mentoring_hr_onboarding_tour", {
         { trigger: ".modal .o_field_widget[name=program_id] input:value(Onboarding Programme)" },
         // As an intern (the default), the internship starts today: it needs its supervisor.
         { trigger: ".modal:contains(their internship in the programme starts today)" },
-        { trigger: ".modal .o_field_widget[name=supervisor_id] input", run: "edit Sam Supervisor" },
-        { trigger: ".o-autocomplete--dropdown-item:contains(Sam Supervisor)", run: "click" },
-        { trigger: ".modal .o_field_widget[name=supervisor_id] input:value(Sam Supervisor)" },
+        { trigger: ".modal .o_field_widget[name=supervisor_id] input", run: "edit Onboarding Supervisor" },
+        { trigger: ".o-autocomplete--dropdown-item:contains(Onboarding Supervisor)", run: "click" },
+        { trigger: ".modal .o_field_widget[name=supervisor_id] input:value(Onboarding Supervisor)" },
         { trigger: ".modal button[name=action_confirm]", run: "click" },
         { trigger: ".modal .o_field_widget[name=plan_id]:contains(Peer mentor onboarding), .modal .o_field_widget[name=plan_id] input:value(Peer mentor onboarding)" },
         { trigger: ".modal:contains(Background check)" },
