@@ -44,6 +44,23 @@ class MentoringMentor(models.Model):
                 )
         return super().action_certify()
 
+    def action_start_internship(self):
+        """In a programme whose rules ask an internship, the mentor's Start internship button
+        starts the internship itself, so that no intern is without one."""
+        res = super().action_start_internship()
+        for mentor in self.sudo():
+            requiring = mentor._programs_requiring_internship()
+            if requiring and not mentor.internship_ids:
+                program = requiring[:1]
+                self.env["mentoring.internship"].sudo().create(
+                    {
+                        "mentor_id": mentor.id,
+                        "program_id": program.id,
+                        "company_id": program.company_id.id or mentor.company_id.id,
+                    }
+                )._start()
+        return res
+
     def _programs_requiring_internship(self):
         """The mentor's programmes whose certification rules ask internship hours."""
         self.ensure_one()

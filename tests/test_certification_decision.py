@@ -167,3 +167,16 @@ class TestCertificationOnlyThroughTheInternship(MentoringInternshipCase):
         applicant = self.new_mentor("Abi Applicant", "applicant")
         applicant.with_user(self.coordinator_user).action_certify()
         self.assertEqual(applicant.state, "certified")
+
+    def test_the_mentors_start_internship_button_starts_the_internship_itself(self):
+        applicant = self.new_mentor("Abi Applicant", "applicant")
+        applicant.with_user(self.coordinator_user).action_start_internship()
+        self.assertEqual(applicant.state, "intern")
+        internship = applicant.internship_ids
+        self.assertEqual(
+            (internship.state, internship.program_id, internship.date_start),
+            ("in_progress", self.program, self.today),
+        )
+        # Certify still waits for it.
+        with self.assertRefused(UserError, "doing an internship"):
+            applicant.with_user(self.coordinator_user).action_certify()
