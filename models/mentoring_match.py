@@ -255,6 +255,16 @@ class MentoringMatch(models.Model):
     def _check_mentor_capacity(self):
         """Capacity holds whoever writes (the system too): asked as the hard rules ask it."""
         ongoing = self.filtered(lambda m: m.state in ONGOING_MATCH_STATES and not m.capacity_override_reason)
+        if not ongoing:
+            return
+        # Two coordinators introducing matches of one mentor at the same moment each count in
+        # their own snapshot, where the other's match is not ongoing yet. Both write the
+        # mentor's row first: PostgreSQL refuses the second (serialization failure), and Odoo's
+        # retry of that request counts the first one's match.
+        self.env.cr.execute(
+            "UPDATE mentoring_mentor SET write_date = write_date WHERE id IN %s",
+            [tuple(ongoing.sudo().mentor_id.ids)],
+        )
         ongoing._raise_hard_rule_problems("start", rules={"no_free_place"})
 
     @api.onchange("mentor_id")
