@@ -1,5 +1,6 @@
 from odoo import api, fields, models
 from odoo.exceptions import ValidationError
+from odoo.tools import format_date
 
 from .mentoring_matching import PLACE_TAKING_STATES
 from .mentoring_mentor import ONGOING_MATCH_STATES
@@ -79,7 +80,7 @@ class MentoringMatch(models.Model):
             "mentor": match.mentor_id.name,
             "mentee": match.mentee_id.name,
             "capacity": match.mentor_id.capacity,
-            "day": self._hard_rule_day(),
+            "day": format_date(self.env, self._hard_rule_day()),
         }
         _ = self.env._
         advice = {
