@@ -1,6 +1,6 @@
 {
     "name": "Peer Mentoring",
-    "version": "19.0.1.1.0",
+    "version": "19.0.1.2.0",
     "category": "Services/Mentoring",
     "summary": "Run peer-mentoring programmes: matches, agreements, individual plans, "
     "encounters, confidentiality by role, and the paper forms as PDF",

@@ -33,7 +33,6 @@ from . import hr_employee
 from . import ir_actions_report
 from . import mentoring_mentor_training
 from . import mentoring_mentor_compliance
-from . import mentoring_match_compliance
 from . import mentoring_encounter_compliance
 from . import mentoring_mentor_application
 from . import hr_employee_mentoring_onboarding
@@ -78,6 +77,7 @@ from . import mentoring_knowledge_survey_line
 from . import mentoring_knowledge_respondent_mixin
 from . import mentoring_mentor_knowledge
 from . import mentoring_match_p2p
+from . import mentoring_match_hard_rules
 from . import mentoring_mentee_p2p
 from . import mentoring_agreement_p2p
 from . import mentoring_worksheet

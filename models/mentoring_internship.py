@@ -323,6 +323,11 @@ class MentoringInternship(models.Model):
     def action_start(self):
         self._check_state(("draft",), self.env._("start"))
         self._check_may_run(self.env._("start an internship"), supervisor=False)
+        return self._start()
+
+    def _start(self):
+        """Start these draft internships today (or on their start date): the caller checked who
+        acts (the button, or HR's Make peer mentor as an intern)."""
         for internship in self:
             if not internship.rule_id:
                 raise UserError(

@@ -255,31 +255,19 @@ class MentoringMatch(models.Model):
 
     @api.constrains("state", "mentor_id", "capacity_override_reason")
     def _check_mentor_capacity(self):
+        """Capacity holds whoever writes (the system too): asked as the hard rules ask it."""
         ongoing = self.filtered(lambda m: m.state in ONGOING_MATCH_STATES and not m.capacity_override_reason)
         if not ongoing:
             return
-        counts = dict(
-            self.env["mentoring.match"]
-            .sudo()
-            ._read_group(
-                [("mentor_id", "in", ongoing.mentor_id.ids), ("state", "in", ONGOING_MATCH_STATES)],
-                ["mentor_id"],
-                ["__count"],
-            )
+        # Two coordinators introducing matches of one mentor at the same moment each count in
+        # their own snapshot, where the other's match is not ongoing yet. Both write the
+        # mentor's row first: PostgreSQL refuses the second (serialization failure), and Odoo's
+        # retry of that request counts the first one's match.
+        self.env.cr.execute(
+            "UPDATE mentoring_mentor SET write_date = write_date WHERE id IN %s",
+            [tuple(ongoing.sudo().mentor_id.ids)],
         )
-        for match in ongoing:
-            mentor = match.mentor_id
-            if counts.get(mentor, 0) > mentor.capacity:
-                raise ValidationError(
-                    self.env._(
-                        "%(mentor)s already supports %(count)s mentee(s), the most their "
-                        "capacity allows (%(capacity)s). Choose another mentor, or ask a "
-                        "coordinator to record a capacity override reason on the match.",
-                        mentor=mentor.name,
-                        count=counts[mentor] - 1,
-                        capacity=mentor.capacity,
-                    )
-                )
+        ongoing._raise_hard_rule_problems("start", rules={"no_free_place"})
 
     @api.onchange("mentor_id")
     def _onchange_mentor_id_warn_capacity(self):

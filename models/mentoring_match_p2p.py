@@ -112,21 +112,14 @@ class MentoringMatch(models.Model):
             "previous_match_id",
         }
 
-    @api.constrains("mentor_id", "mentee_id", "previous_match_id")
-    def _check_rematch_has_another_mentor(self):
+    @api.constrains("mentee_id", "previous_match_id")
+    def _check_rematch_follows_the_same_mentee(self):
+        # Another mentor, not the one it ended with: a hard rule of every match
+        # (mentoring_match_hard_rules.py), asked of a rematch as of any match.
         for match in self.filtered("previous_match_id"):
             if match.previous_match_id.mentee_id != match.mentee_id:
                 raise ValidationError(
                     self.env._("A match follows on from an earlier match of the same mentee.")
-                )
-            if match.mentor_id in match.mentee_id.sudo()._ended_in_rematch_mentors():
-                raise ValidationError(
-                    self.env._(
-                        "%(mentor)s and %(mentee)s have already worked together. Choose another "
-                        "mentor for a fresh start.",
-                        mentor=match.mentor_id.name,
-                        mentee=match.mentee_id.name,
-                    )
                 )
 
     @api.model_create_multi

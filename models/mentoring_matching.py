@@ -34,6 +34,10 @@ class MatchingPool:
         self.free_places = np.zeros(len(mentors), dtype=int)
         self.no_place = set()  # mentor indexes without a free place (even when overridden)
         self.ignore_capacity = False
+        # When a match itself is checked (`mentoring.match._hard_rule_problems`): the matches
+        # not to count against it (itself), and which matches hold a mentor's places.
+        self.skip_match_ids = ()
+        self.place_taking_states = PLACE_TAKING_STATES
 
     @property
     def allowed(self):
@@ -44,12 +48,16 @@ class MatchingPool:
 
     def reasons(self, row, col):
         """The hard rules that exclude this pair, in plain words."""
-        reasons = []
-        for label, mask, details in self.exclusions.values():
+        return [reason for _code, reason in self.problems(row, col)]
+
+    def problems(self, row, col):
+        """[(rule code, reason in plain words)] of the hard rules that exclude this pair."""
+        problems = []
+        for code, (label, mask, details) in self.exclusions.items():
             if mask[row, col]:
                 detail = details.get(col)
-                reasons.append(f"{label} ({detail})" if detail else label)
-        return reasons
+                problems.append((code, f"{label} ({detail})" if detail else label))
+        return problems
 
 
 class MentoringMatching(models.AbstractModel):
@@ -60,7 +68,11 @@ class MentoringMatching(models.AbstractModel):
     Hard rules are pluggable too: `_hard_rules()` lists (code, label) and each code has a
     method `_rule_<code>(pool)` returning a boolean matrix (mentees × mentors) of excluded
     pairs, or (matrix, {mentor index: detail}). They run in that order, after the criteria's
-    musts; a rule may look at `pool.allowed` to ask only about the pairs still in the running."""
+    musts; a rule may look at `pool.allowed` to ask only about the pairs still in the running.
+
+    These rules are the one place where a match's hard rules live: a match made or moved on by
+    any other way (its form, the kanban, a rematch, an import) asks them too, through
+    `mentoring.match._hard_rule_problems()`, on a pool of one pair."""
 
     _name = "mentoring.matching"
     _description = "Matching Engine"
@@ -79,21 +91,40 @@ class MentoringMatching(models.AbstractModel):
             ("compliance", _("Cannot take on a mentee on the planned start")),
         ]
 
-    def _evaluate(self, program, mentees, mentors, date_start=None, ignore_capacity=False):
+    def _evaluate(self, program, mentees, mentors, date_start=None, ignore_capacity=False, **options):
         """Score and check every (mentee, mentor) pair. Reads with sudo: callers check that
-        the user coordinates `program` (scores are for its coordinators only)."""
+        the user coordinates `program` (scores are for its coordinators only).
+
+        `options` are for checking a match that exists or is being made: `rules` (the codes to
+        ask; all by default), `scores=False` (no criteria, hence no musts), `skip_match_ids`
+        and `place_taking_states` (see MatchingPool)."""
         program, mentees, mentors = program.sudo(), mentees.sudo(), mentors.sudo()
         self.env.cr.cache[COLUMNS_MEMO] = {}
         try:
-            return self._evaluate_pool(program, mentees, mentors, date_start, ignore_capacity)
+            return self._evaluate_pool(program, mentees, mentors, date_start, ignore_capacity, **options)
         finally:
             self.env.cr.cache.pop(COLUMNS_MEMO, None)
 
-    def _evaluate_pool(self, program, mentees, mentors, date_start, ignore_capacity):
+    def _evaluate_pool(
+        self,
+        program,
+        mentees,
+        mentors,
+        date_start,
+        ignore_capacity,
+        rules=None,
+        scores=True,
+        skip_match_ids=(),
+        place_taking_states=PLACE_TAKING_STATES,
+    ):
         date_start = date_start or fields.Date.context_today(self)
         criteria = program.match_criterion_ids.filtered(lambda c: c.weight > 0 or c.is_must)
+        if not scores:
+            criteria = criteria.browse()
         pool = MatchingPool(program, mentees, mentors, date_start, criteria)
         pool.ignore_capacity = ignore_capacity
+        pool.skip_match_ids = tuple(skip_match_ids)
+        pool.place_taking_states = tuple(place_taking_states)
         for criterion in criteria:
             fraction = criterion._score(mentees, mentors)
             pool.fractions[criterion] = fraction
@@ -106,6 +137,8 @@ class MentoringMatching(models.AbstractModel):
             label = self.env._("Must: %(criterion)s", criterion=criterion.display_name)
             pool.exclusions[f"must_{criterion.code}"] = (label, unmet, {})
         for code, label in self._hard_rules():
+            if rules is not None and code not in rules:
+                continue
             result = getattr(self, f"_rule_{code}")(pool)
             mask, details = result if isinstance(result, tuple) else (result, {})
             pool.exclusions[code] = (label, np.broadcast_to(mask, pool.score.shape), details)
@@ -157,7 +190,8 @@ class MentoringMatching(models.AbstractModel):
             ._read_group(
                 [
                     ("mentor_id", "in", pool.mentors.ids),
-                    ("state", "in", PLACE_TAKING_STATES),
+                    ("state", "in", pool.place_taking_states),
+                    ("id", "not in", pool.skip_match_ids),
                 ],
                 ["mentor_id"],
                 ["__count"],
@@ -180,7 +214,9 @@ class MentoringMatching(models.AbstractModel):
         return self._mentor_row(pool, [col in details for col in range(len(pool.mentors))]), details
 
     def _rule_already_matched(self, pool):
-        return self._pairs_of_matches(pool, [("state", "in", PLACE_TAKING_STATES)])
+        return self._pairs_of_matches(
+            pool, [("state", "in", PLACE_TAKING_STATES), ("id", "not in", pool.skip_match_ids)]
+        )
 
     def _rule_ended_badly(self, pool):
         return self._pairs_of_matches(

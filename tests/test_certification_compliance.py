@@ -185,3 +185,44 @@ class TestLapsedMentorBilling(CertificationBillingCase):
         (during | after).action_confirm()
         self.assertTrue(during.needs_billing_attention)
         self.assertEqual(after.billed_units, 4)
+
+
+@tagged("post_install", "-at_install")
+class TestPilotContinuingEducation(CertificationCase):
+    """Seed 000's pilot asks annual continuing education; the shipped rule set asks 10 hours and
+    one training a year by default. Mentor A follows it, certified 13 months ago."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.pilot = cls.env.ref("peer_mentoring.certification_rule_pilot")
+        cls.program.certification_rule_id = cls.pilot
+        cls.pilot_certified_on = cls.today - relativedelta(months=13)
+        cls.certify_on(cls.mentor, cls.pilot_certified_on)
+
+    def test_the_pilot_asks_annual_continuing_education(self):
+        self.assertEqual(
+            (self.pilot.cycle_months, self.pilot.ce_hours, self.pilot.min_trainings), (12, 10, 1)
+        )
+
+    def test_no_continuing_education_for_13_months_is_not_compliant(self):
+        problem = self.mentor._compliance_problem(self.today)
+        self.assertIn("0 of 10 continuing education hours", problem)
+        self.assertIn("0 of 1 training sessions", problem)
+        self.assertIn("lapsed on", problem)
+        with self.assertRefused(UserError, "Ada Mentor cannot be proposed for a new match: .*lapsed on"):
+            self.env["mentoring.match"].with_user(self.coordinator_user).create(
+                {
+                    "mentor_id": self.mentor.id,
+                    "mentee_id": self.create_mentee("Noor Haddad").id,
+                    "program_id": self.program.id,
+                }
+            )
+
+    def test_ten_hours_in_the_year_keep_the_mentor_compliant(self):
+        self.add_training(self.mentor, 10, self.pilot_certified_on + relativedelta(months=6))
+        self.assertFalse(self.mentor._compliance_problem(self.today))
+
+    def test_nine_and_a_half_hours_are_not_enough(self):
+        self.add_training(self.mentor, 9.5, self.pilot_certified_on + relativedelta(months=6))
+        self.assertIn("9.5 of 10 continuing education hours", self.mentor._compliance_problem(self.today))

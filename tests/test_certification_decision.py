@@ -1,5 +1,6 @@
 from dateutil.relativedelta import relativedelta
 
+from odoo import Command
 from odoo.exceptions import UserError
 from odoo.tests import tagged
 
@@ -121,3 +122,61 @@ class TestCertificationDecision(MentoringInternshipCase):
         with self.assertRefused(UserError, "doing an internship"):
             self.intern.with_user(self.coordinator_user).action_certify()
         self.assertEqual(self.intern.state, "intern")
+
+
+@tagged("post_install", "-at_install")
+class TestCertificationOnlyThroughTheInternship(MentoringInternshipCase):
+    """The programme's rules ask a 10-hour internship: the mentor's own Certify button does not
+    certify an applicant, nor an intern without an internship record."""
+
+    def new_mentor(self, name, state):
+        employee = self.env["hr.employee"].create({"name": name})
+        return self.env["mentoring.mentor"].create(
+            {
+                "employee_id": employee.id,
+                "program_ids": [Command.set(self.program.ids)],
+                "state": state,
+                "ethics_ack_date": self.yesterday,
+            }
+        )
+
+    def test_certify_refuses_an_applicant_and_points_to_the_internship(self):
+        applicant = self.new_mentor("Abi Applicant", "applicant")
+        with self.assertRefused(
+            UserError, "Abi Applicant cannot be certified with this button.*require an internship"
+        ):
+            applicant.with_user(self.coordinator_user).action_certify()
+        self.assertEqual(applicant.state, "applicant")
+        self.assertFalse(applicant.credential_ids)
+
+    def test_certify_refuses_an_intern_who_never_had_an_internship(self):
+        intern = self.new_mentor("Noel Nointernship", "intern")
+        with self.assertRefused(UserError, "Mentoring → Internships"):
+            intern.with_user(self.manager_user).action_certify()
+        self.assertEqual(intern.state, "intern")
+
+    def test_a_suspended_mentor_who_passed_the_internship_is_reinstated_with_certify(self):
+        self.internship.sudo().write({"state": "passed"})
+        self.intern.sudo().write({"state": "certified"})
+        self.intern.with_user(self.coordinator_user).action_suspend()
+        self.intern.with_user(self.coordinator_user).action_certify()
+        self.assertEqual(self.intern.state, "certified")
+
+    def test_programmes_without_an_internship_keep_the_button(self):
+        self.rule.internship_hours = 0
+        applicant = self.new_mentor("Abi Applicant", "applicant")
+        applicant.with_user(self.coordinator_user).action_certify()
+        self.assertEqual(applicant.state, "certified")
+
+    def test_the_mentors_start_internship_button_starts_the_internship_itself(self):
+        applicant = self.new_mentor("Abi Applicant", "applicant")
+        applicant.with_user(self.coordinator_user).action_start_internship()
+        self.assertEqual(applicant.state, "intern")
+        internship = applicant.internship_ids
+        self.assertEqual(
+            (internship.state, internship.program_id, internship.date_start),
+            ("in_progress", self.program, self.today),
+        )
+        # Certify still waits for it.
+        with self.assertRefused(UserError, "doing an internship"):
+            applicant.with_user(self.coordinator_user).action_certify()

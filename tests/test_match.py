@@ -56,7 +56,9 @@ class TestMatch(MentoringCase):
     def test_mentor_over_capacity_cannot_be_matched(self):
         self.create_match(self.mentor, self.create_mentee("Second")).action_introduce()
         third = self.create_match(self.mentor, self.create_mentee("Third"))
-        with self.assertRefused(ValidationError, "capacity allows \\(2\\)"):
+        with self.assertRefused(
+            ValidationError, "No free place \\(2 of 2 places taken\\).*capacity allows 2"
+        ):
             third.action_introduce()
         self.assertEqual(third.state, "draft")
 

@@ -28,14 +28,18 @@ class TestMentorOnboarding(CertificationCase):
             {"name": "Casey New", "user_id": cls.new_user.id, "birthday": "1999-03-01"}
         )
 
-    def make_peer_mentor(self, user, employee=None, state="intern"):
+    def make_peer_mentor(self, user, employee=None, state="intern", supervisor=True):
         employee = (employee or self.employee).with_user(user)
         action = employee.action_open_peer_mentor_onboarding()
         wizard = Form(self.env[action["res_model"]].with_user(user).with_context(action["context"]))
         wizard.program_id = self.program
         wizard.state = state
-        wizard.supervisor_id = self.supervisor_employee
+        if supervisor:
+            wizard.supervisor_id = self.supervisor_employee
         return wizard.save().action_confirm()
+
+    def internships_of(self, employee):
+        return self.env["mentoring.internship"].search([("mentor_id.employee_id", "=", employee.id)])
 
     def launch_plan(self, user, action):
         schedule = Form(self.env[action["res_model"]].with_user(user).with_context(action["context"]))
@@ -111,3 +115,45 @@ class TestMentorOnboarding(CertificationCase):
         with self.assertRefused(UserError, "Only HR staff and the programme's coordinators"):
             wizard.action_confirm()
         self.assertFalse(self.mentor_of(other))
+
+    # As an intern, the internship starts that day ----------------------------------------------
+
+    def test_making_an_intern_starts_their_internship(self):
+        self.make_peer_mentor(self.hr_user)
+        mentor = self.mentor_of(self.employee)
+        internship = self.internships_of(self.employee)
+        self.assertEqual(len(internship), 1)
+        self.assertEqual(
+            (internship.state, internship.program_id, internship.date_start),
+            ("in_progress", self.program, self.today),
+        )
+        self.assertEqual(internship.supervisor_id, self.supervisor_employee)
+        self.assertEqual(internship.rule_id, self.rule)
+        self.assertEqual(mentor.state, "intern")
+        self.assertIn("the internship started today", internship.message_ids[:1].body)
+        # The supervisor follows it from its first day; HR gets no access to it.
+        self.assertTrue(internship.with_user(self.supervisor_user).has_access("read"))
+        self.assertFalse(internship.with_user(self.hr_user).has_access("read"))
+
+    def test_an_applicant_has_no_internship_yet(self):
+        self.make_peer_mentor(self.hr_user, state="applicant", supervisor=False)
+        self.assertFalse(self.internships_of(self.employee))
+
+    def test_an_intern_needs_a_supervisor(self):
+        # The form asks for one; a client that sends none is told what is missing.
+        wizard = (
+            self.env["mentoring.mentor.onboard"]
+            .with_user(self.hr_user)
+            .create({"employee_id": self.employee.id, "program_id": self.program.id, "state": "intern"})
+        )
+        with self.assertRefused(UserError, "cannot start today: choose the supervisor"):
+            wizard.action_confirm()
+        self.assertFalse(self.mentor_of(self.employee))
+
+    def test_an_intern_needs_the_programmes_certification_rules(self):
+        self.program.certification_rule_id = False
+        with self.assertRefused(UserError, "has no certification rules"):
+            self.make_peer_mentor(self.hr_user)
+        self.assertFalse(self.mentor_of(self.employee))
+        self.make_peer_mentor(self.hr_user, state="applicant")
+        self.assertEqual(self.mentor_of(self.employee).state, "applicant")

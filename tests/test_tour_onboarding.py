@@ -8,6 +8,7 @@ from .test_mentor_onboarding import ONBOARDING_STEPS
 class TestOnboardingTour(HttpCase, CertificationCase):
     def test_hr_makes_an_employee_a_peer_mentor_and_launches_onboarding(self):
         self.program.name = "Onboarding Programme"
+        self.supervisor_employee.name = "Onboarding Supervisor"  # a name no other employee has
         user = self.env["res.users"].create({"name": "Casey New", "login": "t_casey"})
         employee = self.env["hr.employee"].create({"name": "Casey New", "user_id": user.id})
         self.start_tour(
@@ -17,4 +18,6 @@ class TestOnboardingTour(HttpCase, CertificationCase):
         )
         mentor = self.env["mentoring.mentor"].search([("employee_id", "=", employee.id)])
         self.assertEqual((mentor.state, mentor.program_ids), ("intern", self.program))
+        self.assertEqual(mentor.supervisor_id, self.supervisor_employee)
+        self.assertEqual(mentor.internship_ids.mapped("state"), ["in_progress"])
         self.assertEqual(set(employee.activity_ids.mapped("summary")), ONBOARDING_STEPS)

@@ -21,7 +21,7 @@ class MentoringMentorOnboard(models.TransientModel):
     employee_id = fields.Many2one("hr.employee", required=True, readonly=True)
     program_id = fields.Many2one("mentoring.program", string="Programme", required=True)
     state = fields.Selection(
-        [("applicant", "Applicant"), ("intern", "Intern (internship starts today)")],
+        [("applicant", "Applicant"), ("intern", "Intern (the internship starts today)")],
         string="Starts as",
         default="intern",
         required=True,
@@ -72,6 +72,33 @@ class MentoringMentorOnboard(models.TransientModel):
         )
         if existing:
             raise UserError(self.env._("%(name)s is a peer mentor already.", name=employee.name))
+        if self.state == "intern":
+            self._check_internship_can_start()
+
+    def _check_internship_can_start(self):
+        """An intern's internship starts today: it needs the programme's certification rules
+        (they say how many hours it takes) and a supervisor (who follows it and decides)."""
+        missing = []
+        if not self.program_id.sudo().certification_rule_id:
+            missing.append(
+                self.env._(
+                    "the programme %(program)s has no certification rules (a coordinator chooses them on "
+                    "the programme, page Certification and oversight); they say how many hours the "
+                    "internship takes",
+                    program=self.program_id.name,
+                )
+            )
+        if not self.supervisor_id:
+            missing.append(self.env._("choose the supervisor, who follows the internship and decides on it"))
+        if missing:
+            raise UserError(
+                self.env._(
+                    "The internship of %(name)s cannot start today: %(missing)s. Or make them an "
+                    "applicant for now.",
+                    name=self.employee_id.name,
+                    missing="; ".join(missing),
+                )
+            )
 
     def action_confirm(self):
         self.ensure_one()
@@ -99,12 +126,30 @@ class MentoringMentorOnboard(models.TransientModel):
                     "date_from": fields.Date.context_today(self),
                 }
             )
+            # The internship the intern works through, started today, as a coordinator's
+            # Start the internship would (who acts was checked above).
+            internship = (
+                self.env["mentoring.internship"]
+                .sudo()
+                .create(
+                    {
+                        "mentor_id": mentor.id,
+                        "program_id": self.program_id.id,
+                        "company_id": self.program_id.sudo().company_id.id or mentor.company_id.id,
+                    }
+                )
+            )
+            internship._start()
         body = self.env._(
             "Made a peer mentor (%(state)s) in %(program)s by %(user)s.",
-            state=dict(self._fields["state"]._description_selection(self.env))[self.state].lower(),
+            state=self.env._("an intern, the internship started today")
+            if self.state == "intern"
+            else self.env._("an applicant"),
             program=self.program_id.name,
             user=self.env.user.name,
         )
+        if self.state == "intern":
+            internship.message_post(body=body, author_id=self.env.user.partner_id.id)
         mentor.message_post(body=body)
         # A coordinator who is not HR staff may not write on employees: their note is posted for them.
         self.employee_id.sudo().message_post(body=body, author_id=self.env.user.partner_id.id)
