@@ -179,7 +179,9 @@ class MentoringRemittance(models.Model):
                 self._apply_claim_payment(payment)
             self._create_provider_adjustments(remittance["adjustments"])
             self.env.flush_all()
-            settled = self.currency_id.is_zero(self.amount - sum(self.payment_ids.mapped("amount")))
+            # Booked in full by the invoices' payments, or a difference for finance to book.
+            registered = sum(self.payment_ids.mapped("amount"))
+            settled = not self.adjustment_ids and self.currency_id.is_zero(self.claims_paid - registered)
             self.sudo().write({"state": "done" if settled else "to_settle"})
         return True
 

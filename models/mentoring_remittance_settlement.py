@@ -76,10 +76,13 @@ class MentoringRemittance(models.Model):
             "company_id": self.company_id.id,
             "date": self.payment_date or fields.Date.context_today(self),
             "ref": self.env._("Remittance %(ref)s: provider-level adjustments", ref=label),
-            "line_ids": [fields.Command.create(values) for values in lines],
+            "line_ids": [
+                fields.Command.create(values) for values in lines if values["debit"] or values["credit"]
+            ],
         }
 
     def _settlement_line(self, account, balance, label, partner):
+        balance = self.currency_id.round(balance)
         return {
             "account_id": account.id,
             "name": label,

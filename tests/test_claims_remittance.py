@@ -25,6 +25,8 @@ class TestRemittance(MentoringClaimsCase):
             (remittance.name, remittance.payer_name, remittance.amount, str(remittance.payment_date)),
             ("EFT20261130042", "SUNRISE HEALTH PLAN", 75.0, "2026-11-30"),
         )
+        # The invoices' payments are the whole deposit: nothing left to book, the remittance is done.
+        self.assertEqual((remittance.state, remittance.amount_difference), ("done", 0.0))
         paid, partly, denied = claims
         self.assertEqual(
             [(c.state, c.amount_paid, c.payer_claim_number) for c in claims],
@@ -86,6 +88,17 @@ class TestRemittance(MentoringClaimsCase):
         unknown = remittance.line_ids.filtered(lambda line: line.result == "unmatched")
         self.assertEqual(unknown.mapped("claim_reference"), ["PMC-T-2", "PMC-T-3"])
         self.assertTrue(all(unknown.mapped("needs_action")))
+        # The $30 paid for PMC-T-2 is in the deposit and on no invoice: booked apart, then done.
+        self.assertEqual((remittance.state, remittance.amount_difference), ("to_settle", 30.0))
+        account = self.env["account.account"].search([("account_type", "=", "liability_current")], limit=1)
+        self.company.claim_adjustment_account_id = account
+        remittance.action_book_difference()
+        entry = remittance.settlement_move_id
+        self.assertEqual(entry.line_ids.filtered(lambda aml: aml.account_id == account).balance, -30.0)
+        outstanding = entry.line_ids - entry.line_ids.filtered(lambda aml: aml.account_id == account)
+        self.assertEqual(outstanding.account_id, remittance.payment_ids.outstanding_account_id)
+        self.assertEqual(sum(remittance.payment_ids.mapped("amount")) + outstanding.balance, 75.0)
+        self.assertEqual(remittance.state, "done")
 
 
 @tagged("post_install", "-at_install")
