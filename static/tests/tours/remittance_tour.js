@@ -17,6 +17,7 @@ registry.category("web_tour.tours").add("peer_mentoring_remittance_tour", {
         {
             content: "The deposit differs from the claims' payments: the difference waits to be booked",
             trigger: ".o_form_view .o_statusbar_status .o_arrow_button_current:contains(Difference to book)",
+            timeout: 60000, // the server books it: slow on a busy machine
         },
         {
             content: "The payer's overpayment recovery is listed in plain words",
@@ -35,6 +36,7 @@ registry.category("web_tour.tours").add("peer_mentoring_remittance_tour", {
         {
             content: "The remittance is done, with the entry that booked the difference",
             trigger: ".o_form_view .o_statusbar_status .o_arrow_button_current:contains(Imported)",
+            timeout: 60000, // the server books it: slow on a busy machine
         },
         {
             trigger: ".o_form_view .o_field_widget[name=settlement_move_id]:contains(MISC)",
@@ -61,6 +63,7 @@ registry.category("web_tour.tours").add("peer_mentoring_remittance_tour", {
         {
             content: "The line is worked: nothing is left to work",
             trigger: ".o_list_view:not(:has(.o_data_row))",
+            timeout: 60000, // the server books it: slow on a busy machine
         },
     ],
 });
