@@ -48,6 +48,8 @@ from . import mentoring_claim_filing
 from . import mentoring_claim_batch
 from . import mentoring_remittance
 from . import mentoring_remittance_line
+from . import mentoring_remittance_adjustment
+from . import mentoring_remittance_settlement
 from . import account_move_claims
 from . import mentoring_experience
 from . import mentoring_match_criterion

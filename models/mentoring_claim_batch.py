@@ -1,11 +1,13 @@
 import base64
 import re
+from collections import Counter
 
 from odoo import api, fields, models
 from odoo.exceptions import UserError
 
 from ..tools import x12
 from ..tools.claim_codes import icd10_for_claim, split_codes
+from ..tools.x12_837p_rules import situational_errors
 
 IMPLEMENTATION = "005010X222A1"
 
@@ -14,8 +16,9 @@ class MentoringClaimBatch(models.Model):
     """One 837P file (ASC X12 005010X222A1) sending a batch of claims to the receiver.
 
     Its interchange and group control numbers come from sequences and are never reused; the
-    file is checked with pyx12 before it is kept, so a file the receiver would reject for its
-    form is never made."""
+    file is checked with pyx12 and with the guide's situational rules pyx12 does not enforce
+    (tools/x12_837p_rules.py) before it is kept, so a file the receiver would reject for its
+    form is never made, and no claim is marked sent with a refused file."""
 
     _name = "mentoring.claim.batch"
     _description = "837P Claim File"
@@ -62,11 +65,12 @@ class MentoringClaimBatch(models.Model):
             }
         )
         text = batch._837p_text(claims)
-        errors = x12.validation_errors(text)
+        errors = x12.validation_errors(text) + situational_errors(text)
         if errors:
             raise UserError(
                 self.env._(
-                    "The 837P file would not pass the receiver's checks (pyx12):\n%(errors)s",
+                    "The 837P file would not pass the receiver's checks (pyx12 and the guide's rules); "
+                    "no claim was sent:\n%(errors)s",
                     errors="\n".join(errors[:10]),
                 )
             )
@@ -101,6 +105,24 @@ class MentoringClaimBatch(models.Model):
                 problems.append(
                     self.env._("Record the payer ID of %(payer)s on its contact.", payer=payer.name)
                 )
+        if company.zip and len(_digits(company.zip)) != 9:
+            problems.append(
+                self.env._(
+                    "Give the agency's address a 9-digit ZIP code (ZIP+4, e.g. 46204-1234) in Settings → "
+                    "Users & Companies → Companies → %(company)s: the 837P's billing provider must have "
+                    "one, and clearinghouses reject the file without it (it is %(zip)s now).",
+                    company=company.name,
+                    zip=company.zip,
+                )
+            )
+        for claim in claims.filtered(lambda c: not c.patient_birthdate):
+            problems.append(
+                self.env._(
+                    "Claim %(name)s has no date of birth of the person, which the 837P requires: ask the "
+                    "programme's coordinator to record it on the mentee, then send a correction of the claim.",
+                    name=claim.name,
+                )
+            )
         if problems:
             raise UserError(
                 self.env._(
@@ -247,6 +269,10 @@ class MentoringClaimBatch(models.Model):
         codes = [icd10_for_claim(code) for code in split_codes(claim.diagnosis_codes)]
         if codes:
             out.add("HI", *[out.composite("ABK" if i == 0 else "ABF", code) for i, code in enumerate(codes)])
+        claim_renderer = _claim_renderer(lines, self.company_id.claim_npi)
+        if claim_renderer:
+            # 2310B: the rendering provider of the claim, when not the billing provider.
+            self._rendering_provider(out, *claim_renderer)
         for number, line in enumerate(lines, 1):
             out.add("LX", str(number))
             pointers = [str("ABCDEFGHIJKL".index(letter) + 1) for letter in line.diagnosis_pointer or "A"]
@@ -264,10 +290,14 @@ class MentoringClaimBatch(models.Model):
             if line.prior_authorization and not claim.prior_authorization:
                 out.add("REF", "G1", x12.clean(line.prior_authorization, 50))
             out.add("REF", "6R", x12.clean(line.line_reference, 50))
-            if line.rendering_npi:
-                _person(out, "82", line.rendering_name, "XX", line.rendering_npi)
-                if line.rendering_taxonomy:
-                    out.add("PRV", "PE", "PXC", line.rendering_taxonomy)
+            if _needs_own_renderer(line, claim_renderer, self.company_id.claim_npi):
+                # 2420A: only where a line's rendering provider differs from the claim's.
+                self._rendering_provider(out, *_renderer(line))
+
+    def _rendering_provider(self, out, npi, name, taxonomy):
+        _person(out, "82", name, "XX", npi)
+        if taxonomy:
+            out.add("PRV", "PE", "PXC", taxonomy)
 
     def action_download(self):
         self.ensure_one()
@@ -276,6 +306,27 @@ class MentoringClaimBatch(models.Model):
             "url": f"/web/content/{self._name}/{self.id}/file/{self.file_name}?download=true",
             "target": "self",
         }
+
+
+def _renderer(line):
+    return (line.rendering_npi, line.rendering_name, line.rendering_taxonomy) if line.rendering_npi else None
+
+
+def _claim_renderer(lines, billing_npi):
+    """The claim's rendering provider (loop 2310B): the one most lines share (the first line's
+    on a tie), unless it is the billing provider. The other lines carry theirs in 2420A."""
+    counts = Counter(_renderer(line) for line in lines if _renderer(line))
+    if not counts:
+        return None
+    renderer = counts.most_common(1)[0][0]
+    return renderer if renderer[0] != billing_npi else None
+
+
+def _needs_own_renderer(line, claim_renderer, billing_npi):
+    own = _renderer(line)
+    if not own:
+        return False
+    return own != claim_renderer if claim_renderer else own[0] != billing_npi
 
 
 def _digits(value):

@@ -43,6 +43,21 @@ class ResCompany(models.Model):
         help="A service not yet on a claim this many days before the payer's timely-filing "
         "limit gets a reminder.",
     )
+    # Remittances: where what the payer does not pay on an invoice is booked.
+    claim_adjustment_account_id = fields.Many2one(
+        "account.account",
+        "Payer adjustments account",
+        check_company=True,
+        help="Books an 835's provider-level adjustments (overpayment recovered, interest) and the "
+        "payments Odoo could not put on an invoice, so that the books hold the bank deposit.",
+    )
+    claim_contractual_account_id = fields.Many2one(
+        "account.account",
+        "Contractual adjustments account",
+        check_company=True,
+        help="Where a contractual adjustment (CO-45, the charge above the payer's fee schedule) "
+        "is written off from the denials to work.",
+    )
 
     @api.constrains("claim_npi", "claim_tax_id", "claim_taxonomy")
     def _check_claim_identifiers(self):

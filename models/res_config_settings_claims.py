@@ -15,3 +15,9 @@ class ResConfigSettings(models.TransientModel):
     claim_usage = fields.Selection(related="company_id.claim_usage", readonly=False)
     claim_user_id = fields.Many2one(related="company_id.claim_user_id", readonly=False)
     claim_filing_warning_days = fields.Integer(related="company_id.claim_filing_warning_days", readonly=False)
+    claim_adjustment_account_id = fields.Many2one(
+        related="company_id.claim_adjustment_account_id", readonly=False
+    )
+    claim_contractual_account_id = fields.Many2one(
+        related="company_id.claim_contractual_account_id", readonly=False
+    )

@@ -23,6 +23,8 @@ from . import test_certification_access
 from . import test_tour_onboarding
 from . import test_claims
 from . import test_claims_remittance
+from . import test_claims_remittance_once
+from . import test_claims_837p_rules
 from . import test_claims_access
 from . import test_tour_claims
 from . import test_matching

@@ -121,8 +121,8 @@ class TestClaims(MentoringClaimsCase):
         )
         self.assertEqual(
             [nm1[8] for nm1 in _segments(text, "NM1") if nm1[0] == "82"],
-            [MENTOR_NPI] * 3,
-            "rendering mentor per line",
+            [MENTOR_NPI],
+            "one rendering mentor for every line: once, at claim level (loop 2310B)",
         )
 
         # A second file: new control numbers.

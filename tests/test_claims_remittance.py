@@ -2,43 +2,20 @@
 pays claim PMC-T-1 in full ($45), PMC-T-2 in part ($30 of $45: one unit cut, CO-151 with
 remark N362) and denies PMC-T-3 (CO-197, no authorisation, remark N54)."""
 
-import base64
 from datetime import timedelta
 
 from freezegun import freeze_time
 
 from odoo.exceptions import UserError
 from odoo.tests import tagged
-from odoo.tools import file_open
 
 from .common_claims import MentoringClaimsCase
-
-SAMPLE_835 = "peer_mentoring/tests/data/sunrise_remittance.835"
 
 
 @tagged("post_install", "-at_install")
 class TestRemittance(MentoringClaimsCase):
     def three_sent_claims(self):
-        invoices, claims = self.env["account.move"], self.env["mentoring.claim"]
-        for days_ago in (5, 4, 3):
-            self.deliver(10.0, 10.75, self.today - timedelta(days=days_ago))  # 3 units, $45
-            invoice = self.invoice_services()
-            invoices |= invoice
-            claims |= self.create_claims(invoice)
-        self.set_claim_names(claims, ["PMC-T-1", "PMC-T-2", "PMC-T-3"])
-        self.export(claims)
-        return invoices, claims
-
-    def import_835(self, content=None, user=None):
-        with file_open(SAMPLE_835, "rb") as sample:
-            data = content or sample.read()
-        remittance = (
-            self.env["mentoring.remittance"]
-            .with_user(user or self.finance_user)
-            .create({"file": base64.b64encode(data), "file_name": "sunrise.835"})
-        )
-        remittance.action_import()
-        return remittance
+        return self.sent_claims(["PMC-T-1", "PMC-T-2", "PMC-T-3"])
 
     def test_a_remittance_pays_in_full_in_part_and_lists_the_denial_with_its_reasons(self):
         invoices, claims = self.three_sent_claims()
@@ -48,6 +25,8 @@ class TestRemittance(MentoringClaimsCase):
             (remittance.name, remittance.payer_name, remittance.amount, str(remittance.payment_date)),
             ("EFT20261130042", "SUNRISE HEALTH PLAN", 75.0, "2026-11-30"),
         )
+        # The invoices' payments are the whole deposit: nothing left to book, the remittance is done.
+        self.assertEqual((remittance.state, remittance.amount_difference), ("done", 0.0))
         paid, partly, denied = claims
         self.assertEqual(
             [(c.state, c.amount_paid, c.payer_claim_number) for c in claims],
@@ -96,8 +75,7 @@ class TestRemittance(MentoringClaimsCase):
             remittance.action_import()
 
     def test_a_file_that_is_not_a_valid_835_is_refused(self):
-        with file_open(SAMPLE_835, "rb") as sample:
-            broken = sample.read().replace(b"SE*30*", b"SE*29*")
+        broken = self.data_file("sunrise_remittance.835").replace(b"SE*30*", b"SE*29*")
         with self.assertRefused(UserError, "not a valid 835(.|\n)*SE count"):
             self.import_835(broken)
 
@@ -110,6 +88,17 @@ class TestRemittance(MentoringClaimsCase):
         unknown = remittance.line_ids.filtered(lambda line: line.result == "unmatched")
         self.assertEqual(unknown.mapped("claim_reference"), ["PMC-T-2", "PMC-T-3"])
         self.assertTrue(all(unknown.mapped("needs_action")))
+        # The $30 paid for PMC-T-2 is in the deposit and on no invoice: booked apart, then done.
+        self.assertEqual((remittance.state, remittance.amount_difference), ("to_settle", 30.0))
+        account = self.env["account.account"].search([("account_type", "=", "liability_current")], limit=1)
+        self.company.claim_adjustment_account_id = account
+        remittance.action_book_difference()
+        entry = remittance.settlement_move_id
+        self.assertEqual(entry.line_ids.filtered(lambda aml: aml.account_id == account).balance, -30.0)
+        outstanding = entry.line_ids - entry.line_ids.filtered(lambda aml: aml.account_id == account)
+        self.assertEqual(outstanding.account_id, remittance.payment_ids.outstanding_account_id)
+        self.assertEqual(sum(remittance.payment_ids.mapped("amount")) + outstanding.balance, 75.0)
+        self.assertEqual(remittance.state, "done")
 
 
 @tagged("post_install", "-at_install")

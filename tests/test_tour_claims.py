@@ -28,3 +28,26 @@ class TestClaimsTour(HttpCase, MentoringClaimsCase):
         self.assertEqual(response.status_code, 200)
         for expected in ("HEALTH INSURANCE CLAIM FORM", "M-12345", "F840", claim.name):
             self.assertIn(expected, response.text)
+
+    def test_finance_imports_an_835_books_its_adjustments_and_writes_off_the_co45(self):
+        invoices, _claims = self.sent_claims(["PMC-T-1", "PMC-T-2"])
+        Account = self.env["account.account"]
+        self.company.write(
+            {
+                "claim_adjustment_account_id": Account.search([("account_type", "=", "expense")], limit=1).id,
+                "claim_contractual_account_id": Account.search([("account_type", "=", "income")], limit=1).id,
+            }
+        )
+        remittance = self.new_remittance(self.data_file("sunrise_remittance_plb.835"))
+
+        self.start_tour(
+            f"/odoo/action-peer_mentoring.mentoring_remittance_action/{remittance.id}",
+            "peer_mentoring_remittance_tour",
+            login=self.finance_user.login,
+        )
+
+        self.assertEqual((remittance.state, remittance.settlement_move_id.state), ("done", "posted"))
+        self.assertEqual(invoices.mapped("amount_residual"), [0.0, 0.0])
+        written_off = remittance.line_ids.filtered("writeoff_move_id")
+        self.assertEqual((written_off.claim_reference, written_off.done), ("PMC-T-2", True))
+        self.assertEqual(written_off.writeoff_move_id.create_uid, self.finance_user)

@@ -157,3 +157,39 @@ def reason_in_words(group, carc, rarcs=()):
     for rarc in rarcs:
         text += f" {rarc}: {RARC.get(rarc, 'see the X12 remark codes.')}"
     return text
+
+
+# Provider-level adjustment reason codes (PLB03-1 of the 835): money the payer keeps back from
+# (positive amount) or adds to (negative amount) the payment, apart from any one claim.
+PLB_REASONS = {
+    "50": "Late charge.",
+    "51": "Interest penalty charge.",
+    "72": "Authorised return (money the agency sent back).",
+    "90": "Early payment allowance.",
+    "AH": "Origination fee.",
+    "B2": "Rebate.",
+    "BD": "Bad debt adjustment.",
+    "C5": "Temporary allowance.",
+    "CS": "Adjustment (see the reference the payer gives).",
+    "E3": "Withholding.",
+    "FB": "Forwarding balance: carried to or from another remittance.",
+    "GO": "Garnishment.",
+    "IR": "Internal Revenue Service withholding.",
+    "IS": "Interim settlement.",
+    "J1": "Not reimbursable.",
+    "L3": "Penalty.",
+    "L6": "Interest the payer owes for paying late.",
+    "LE": "Levy.",
+    "LS": "Lump sum.",
+    "OB": "Offset for affiliated providers.",
+    "PI": "Periodic interim payment.",
+    "RA": "Retroactive adjustment.",
+    "TL": "Third-party liability.",
+    "WO": "Overpayment recovery: the payer takes back money it paid too much on an earlier claim.",
+    "WU": "Unspent funds.",
+}
+
+
+def provider_adjustment_in_words(code, reference=""):
+    words = PLB_REASONS.get(code, f"Reason {code} of the X12 provider adjustment codes.")
+    return f"{code}: {words}" + (f" Reference {reference}." if reference else "")
