@@ -550,3 +550,7 @@ class WebClient:
             elif not offered and not found:
                 problems.append(f"{role}: {action.name}: New is not offered, yet a record can be made")
         return problems
+
+    @staticmethod
+    def parse(arch):
+        return etree.fromstring(arch)

@@ -3,6 +3,7 @@ role can make a record there — every required drop-down of the New form lists 
 and the access rights and record rules accept the save. Where nothing can be made, the screen
 offers no New and its empty list says why and what to do."""
 
+from odoo.modules.module import get_manifest
 from odoo.tests import TransactionCase, new_test_user, tagged
 from odoo.tools import convert_file
 
@@ -91,23 +92,15 @@ class TestNewOfferedOnlyWhereARecordCanBeMade(WebClient, MentoringInternshipCase
 class TestNewOfferedWithTheDemoData(WebClient, TransactionCase):
     """The same check on the demo data: the demo's coordinator, supervisor, mentor, finance and
     oversight users, a programme manager and an HR officer. Tests must not depend on demo data,
-    so the demo files are loaded inside the test when the database was installed without them
-    (the living programme's generated months are left out: they add records, not roles)."""
-
-    DEMO_FILES = (
-        "demo/mentoring_demo.xml",
-        "demo/mentoring_certification_demo.xml",
-        "demo/mentoring_internship_demo.xml",
-        "demo/p2p_demo.xml",
-        "demo/supervision_demo.xml",
-    )
+    so the manifest's demo files are loaded inside the test when the database was installed
+    without them."""
 
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
         if not cls.env.ref("peer_mentoring.user_coordinator_demo", raise_if_not_found=False):
             idref = {}
-            for filename in cls.DEMO_FILES:
+            for filename in get_manifest("peer_mentoring")["demo"]:
                 convert_file(cls.env, "peer_mentoring", filename, idref, mode="init", noupdate=True)
         user = lambda login, groups: new_test_user(cls.env, login=login, groups=groups)  # noqa: E731
         cls.manager_user = user("t_demo_manager", "peer_mentoring.group_manager")
