@@ -56,7 +56,7 @@ class MentoringNewOfferMixin(models.AbstractModel):
     @api.model
     def get_view(self, view_id=None, view_type="form", **options):
         result = super().get_view(view_id, view_type, **options)
-        if view_type in ("list", "kanban", "form") and not self._user_can_make_new():
+        if view_type in ("list", "kanban", "form", "calendar") and not self._user_can_make_new():
             arch = etree.fromstring(result["arch"])
             arch.set("create", "False")
             result["arch"] = etree.tostring(arch, encoding="unicode")

@@ -438,7 +438,11 @@ class WebClient:
 
     def action_archs(self, user, action):
         """The action's views as `user` gets them, in the action's order: [(mode, view_id, arch)]."""
-        views = [(view_id, mode) for view_id, mode in action.views if mode in ("list", "kanban", "form")]
+        views = [
+            (view_id, mode)
+            for view_id, mode in action.views
+            if mode in ("list", "kanban", "form", "calendar")
+        ]
         Model = self.env[action.res_model].with_user(user).with_context(**self.action_context(user, action))
         loaded = Model.get_views(views)["views"]
         return [(mode, view_id, etree.fromstring(loaded[mode]["arch"])) for view_id, mode in views]
@@ -450,6 +454,9 @@ class WebClient:
         if not archs:
             return False
         mode, _view_id, arch = archs[0]
+        # Every view of the action offers it alike (a calendar creates by a click on a day).
+        offered = {self.can_create(view_arch) for view_mode, _v, view_arch in archs if view_mode != "form"}
+        self.assertLessEqual(len(offered), 1, f"{action.name}: New in some of its views only")
         return mode == "form" or self.can_create(arch)
 
     def new_record_problems(self, user, action):
