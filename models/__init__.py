@@ -1,4 +1,5 @@
 from . import mentoring_guard_mixin
+from . import mentoring_new_offer_mixin
 from . import mentoring_thread_mixin
 from . import mentoring_signature_mixin
 from . import mentoring_guard_mixin_read

@@ -16,7 +16,14 @@ class MentoringAuthorization(models.Model):
 
     _name = "mentoring.authorization"
     _description = "Service Authorisation"
-    _inherit = ["mentoring.guard.mixin", "mentoring.thread.mixin", "mail.activity.mixin"]
+    # New is offered only where the user has something to pick here (mentoring.new.offer.mixin).
+    _new_record_needs = ("program_id", "mentee_id")
+    _inherit = [
+        "mentoring.guard.mixin",
+        "mentoring.thread.mixin",
+        "mail.activity.mixin",
+        "mentoring.new.offer.mixin",
+    ]
     _order = "date_to, id"
     _protected_fields = frozenset(
         {
@@ -481,3 +488,11 @@ class MentoringAuthorization(models.Model):
                 ),
                 self.env._("Ask %(payer)s to renew it if mentoring goes on.", payer=auth.payer_id.name),
             )
+
+    @api.model
+    def _new_record_unavailable_help(self):
+        return self.env._(
+            "An authorisation is recorded by a coordinator for a mentee of a programme they "
+            "coordinate. Add the programme's mentees first (People menu); authorisations you may "
+            "read are listed here."
+        )

@@ -385,3 +385,19 @@ class MentoringEncounter(models.Model):
             raise UserError(self.env._("Only a cancelled encounter can go back to draft."))
         self._write_checked({"state": "draft"})
         return True
+
+    @api.model
+    def _new_record_domain(self, name):
+        if name == "match_id":
+            # The form lists every readable ongoing match: a supervisor logs the meetings they
+            # attend with the mentors they supervise (their own rule lets them create those).
+            return [("state", "in", ("introduced", "active"))]
+        return super()._new_record_domain(name)
+
+    @api.model
+    def _new_record_unavailable_help(self):
+        return self.env._(
+            "You log the meetings of an ongoing match: your own as its peer mentor, one of a mentor "
+            "you supervise, or one of a programme you coordinate, and you have none now. If you "
+            "expected to have a mentee, ask your programme's coordinator."
+        )

@@ -21,7 +21,9 @@ class MentoringGroupSession(models.Model):
 
     _name = "mentoring.group.session"
     _description = "Group Meeting"
-    _inherit = ["mentoring.guard.mixin", "mentoring.signature.mixin"]
+    # New is offered only where the user has something to pick here (mentoring.new.offer.mixin).
+    _new_record_needs = ("mentor_id",)
+    _inherit = ["mentoring.guard.mixin", "mentoring.signature.mixin", "mentoring.new.offer.mixin"]
     _order = "date desc, start_time desc, id desc"
     _protected_fields = frozenset({"state"})
     _scope_fields = frozenset({"mentor_id", "program_id"})
@@ -56,7 +58,10 @@ class MentoringGroupSession(models.Model):
         required=True,
         index=True,
         default=lambda self: self._default_program(),
-        domain="[('mentor_ids', 'in', mentor_id)] if mentor_id else []",
+        # The chosen mentor's programmes, as the record rules let the user log there: any of
+        # them for the mentor themselves, the ones they coordinate for a coordinator.
+        domain="[('mentor_ids', 'in', mentor_id), '|', ('user_is_coordinator', '=', True), "
+        "('mentor_ids', 'any', [('id', '=', mentor_id), ('user_id', '=', uid)])] if mentor_id else []",
     )
     company_id = fields.Many2one(related="program_id.company_id", store=True, index=True, precompute=True)
     date = fields.Date("Day", required=True, default=fields.Date.context_today, index=True)
@@ -203,3 +208,11 @@ class MentoringGroupSession(models.Model):
                         count=counts[session],
                     )
                 )
+
+    @api.model
+    def _new_record_unavailable_help(self):
+        return self.env._(
+            "A group meeting is logged by the peer mentor who led it, or by a coordinator for a "
+            "mentor of their programmes, and you have no mentor profile to log one for. The group "
+            "meetings you may read (for example of the mentors you supervise) are listed here."
+        )

@@ -21,11 +21,14 @@ class MentoringInternship(models.Model):
 
     _name = "mentoring.internship"
     _description = "Peer Mentor Internship"
+    # New is offered only where the user has something to pick here (mentoring.new.offer.mixin).
+    _new_record_needs = ("mentor_id", "program_id")
     _inherit = [
         "mentoring.guard.mixin",
         "mentoring.internship.certification",
         "mentoring.thread.mixin",
         "mail.activity.mixin",
+        "mentoring.new.offer.mixin",
     ]
     _order = "date_start desc, id desc"
     _check_company_auto = True
@@ -422,3 +425,11 @@ class MentoringInternship(models.Model):
         action["domain"] = [("internship_id", "=", self.id)]
         action["context"] = {}
         return action
+
+    @api.model
+    def _new_record_unavailable_help(self):
+        return self.env._(
+            "A coordinator opens an internship for an applicant or intern peer mentor of a "
+            "programme they coordinate, and there is none. Add the applicant as a mentor of the "
+            "programme first (People menu)."
+        )

@@ -9,7 +9,9 @@ class MentoringInternshipLine(models.Model):
 
     _name = "mentoring.internship.line"
     _description = "Internship Log Line"
-    _inherit = ["mentoring.guard.mixin"]
+    # New is offered only where the user has something to pick here (mentoring.new.offer.mixin).
+    _new_record_needs = ("internship_id",)
+    _inherit = ["mentoring.guard.mixin", "mentoring.new.offer.mixin"]
     _order = "date desc, id desc"
     _protected_fields = frozenset({"locked", "locked_by_id"})
     _scope_fields = frozenset({"internship_id"})
@@ -112,4 +114,12 @@ class MentoringInternshipLine(models.Model):
         """Called by the internship's actions, which checked who acts."""
         self.filtered(lambda line: not line.locked).sudo().write(
             {"locked": True, "locked_by_id": self.env.uid}
+        )
+
+    @api.model
+    def _new_record_unavailable_help(self):
+        return self.env._(
+            "The internship log is kept by an intern and their supervisor while the internship is "
+            "in progress, and you have no internship in progress. When a coordinator starts your "
+            "internship, or one of an intern you supervise, log its time here."
         )

@@ -23,7 +23,9 @@ class MentoringKnowledgeSurvey(models.Model):
 
     _name = "mentoring.knowledge.survey"
     _description = "Knowledge Strengths Survey"
-    _inherit = ["mentoring.guard.mixin", "mentoring.thread.mixin"]
+    # New is offered only where the user has something to pick here (mentoring.new.offer.mixin).
+    _new_record_needs = ("program_id",)
+    _inherit = ["mentoring.guard.mixin", "mentoring.thread.mixin", "mentoring.new.offer.mixin"]
     _order = "date desc, id desc"
     _check_company_auto = True
     # Whose strengths or needs it states, and for which programme.
@@ -169,3 +171,29 @@ class MentoringKnowledgeSurvey(models.Model):
             "default_program_id": programs[:1].id,
         }
         return action
+
+    @api.model
+    def _user_can_make_new(self):
+        # The respondent is a mentor or a mentee organisation (the form's radio): either will do.
+        if not super()._user_can_make_new():
+            return False
+        # The form's drop-downs (their domains are in the view).
+        mentors = [("program_ids.program_type", "=", "organization"), ("user_may_claim_time", "=", True)]
+        mentees = [
+            (
+                "program_ids",
+                "any",
+                [("program_type", "=", "organization"), ("user_is_coordinator", "=", True)],
+            )
+        ]
+        return bool(
+            self.env["mentoring.mentor"].sudo(False).search_count(mentors, limit=1)
+            or self.env["mentoring.mentee"].sudo(False).search_count(mentees, limit=1)
+        )
+
+    @api.model
+    def _new_record_unavailable_help(self):
+        return self.env._(
+            "Knowledge surveys are for organisation (provider-to-provider) programmes, and you work "
+            "in none. Once you do, your organisation's survey starts here."
+        )

@@ -31,7 +31,14 @@ STATE_ACTIONS = {
 class MentoringMatch(models.Model):
     _name = "mentoring.match"
     _description = "Mentoring Match"
-    _inherit = ["mentoring.guard.mixin", "mentoring.thread.mixin", "mail.activity.mixin"]
+    # New is offered only where the user has something to pick here (mentoring.new.offer.mixin).
+    _new_record_needs = ("program_id", "mentor_id", "mentee_id")
+    _inherit = [
+        "mentoring.guard.mixin",
+        "mentoring.thread.mixin",
+        "mail.activity.mixin",
+        "mentoring.new.offer.mixin",
+    ]
     _order = "date_start desc, id desc"
     _check_company_auto = True
     _protected_fields = frozenset(
@@ -505,3 +512,11 @@ class MentoringMatch(models.Model):
 
     def action_view_plans(self):
         return self._action_open_related("peer_mentoring.mentoring_plan_action")
+
+    @api.model
+    def _new_record_unavailable_help(self):
+        return self.env._(
+            "A match needs a programme you coordinate, with a mentee and a certified or intern "
+            "mentor in it. Add the programme's mentees and mentors first (People menu), then match "
+            "them here."
+        )

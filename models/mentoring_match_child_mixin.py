@@ -11,9 +11,11 @@ class MentoringMatchChildMixin(models.AbstractModel):
 
     _name = "mentoring.match.child.mixin"
     _description = "Record of a Mentoring Match"
-    _inherit = ["mentoring.guard.mixin"]
+    _inherit = ["mentoring.guard.mixin", "mentoring.new.offer.mixin"]
     _check_company_auto = True
     _scope_fields = frozenset({"match_id"})
+    # New is offered only where the user has something to pick here (mentoring.new.offer.mixin).
+    _new_record_needs = ("match_id",)
 
     # No check_company: the company comes from the match (a new record has none until its match
     # is chosen, and the drop-down must not filter on that emptiness).
@@ -75,3 +77,12 @@ class MentoringMatchChildMixin(models.AbstractModel):
                     matches=", ".join(closed.mapped("display_name")),
                 )
             )
+
+    @api.model
+    def _new_record_unavailable_help(self):
+        return self.env._(
+            "You add these to an ongoing match of your own, as its peer mentor, or to a match of a "
+            "programme you coordinate, and you have none now. The ones you may read (for example "
+            "those of the mentors you supervise) are listed here. If you expected to have a mentee, "
+            "ask your programme's coordinator."
+        )

@@ -21,7 +21,9 @@ class MentoringMentorApplication(models.Model):
 
     _name = "mentoring.mentor.application"
     _description = "Peer Mentor Application"
-    _inherit = ["mentoring.guard.mixin", "mail.thread", "mail.activity.mixin"]
+    # New is offered only where the user has something to pick here (mentoring.new.offer.mixin).
+    _new_record_needs = ("program_id",)
+    _inherit = ["mentoring.guard.mixin", "mail.thread", "mail.activity.mixin", "mentoring.new.offer.mixin"]
     _order = "create_date desc, id desc"
     _check_company_auto = True
     _protected_fields = frozenset({"state", "eligibility_note", "mentor_id"})
@@ -33,7 +35,13 @@ class MentoringMentorApplication(models.Model):
         "res.company", required=True, default=lambda self: self.env.company, index=True
     )
     program_id = fields.Many2one(
-        "mentoring.program", string="Programme", required=True, check_company=True, tracking=True
+        "mentoring.program",
+        string="Programme",
+        required=True,
+        check_company=True,
+        tracking=True,
+        # HR takes applications for any programme, a coordinator for the ones they coordinate.
+        domain=lambda self: self._program_domain(),
     )
     partner_id = fields.Many2one(
         "res.partner", string="Contact", tracking=True, help="Created when the application is accepted."
@@ -222,3 +230,16 @@ class MentoringMentorApplication(models.Model):
     def _unlink_only_received(self):
         if any(a.state == "accepted" for a in self):
             raise UserError(self.env._("An accepted application stays on record."))
+
+    @api.model
+    def _program_domain(self):
+        if self.env.user.has_group("hr.group_hr_user"):
+            return []
+        return [("user_is_coordinator", "=", True)]
+
+    @api.model
+    def _new_record_unavailable_help(self):
+        return self.env._(
+            "An application is taken by HR or by a coordinator for a programme they coordinate, and "
+            "you coordinate none."
+        )

@@ -20,7 +20,9 @@ class MentoringMentorTraining(models.Model):
 
     _name = "mentoring.mentor.training"
     _description = "Peer Mentor Training"
-    _inherit = ["mentoring.guard.mixin", "mail.thread"]
+    # New is offered only where the user has something to pick here (mentoring.new.offer.mixin).
+    _new_record_needs = ("mentor_id",)
+    _inherit = ["mentoring.guard.mixin", "mail.thread", "mentoring.new.offer.mixin"]
     _order = "date desc, id desc"
     _check_company_auto = True
     _protected_fields = frozenset({"state", "approved_by_id", "approved_on"})
@@ -33,6 +35,9 @@ class MentoringMentorTraining(models.Model):
         index=True,
         ondelete="cascade",
         default=lambda self: self.env["mentoring.mentor"].search([("user_id", "=", self.env.uid)], limit=1),
+        # The mentors whose training the user may record (as the record rules let them): their
+        # own profile, a coordinator's programmes' mentors, any for a manager; not a supervisor's.
+        domain=[("user_may_claim_time", "=", True)],
     )
     company_id = fields.Many2one(related="mentor_id.company_id", store=True, index=True)
     name = fields.Char("Course", required=True, tracking=True)
@@ -137,3 +142,11 @@ class MentoringMentorTraining(models.Model):
 
     def action_reset(self):
         self._decide("submitted")
+
+    @api.model
+    def _new_record_unavailable_help(self):
+        return self.env._(
+            "Training is recorded by the peer mentor who took it, or by a coordinator for the "
+            "mentors of their programmes, and you have no mentor profile to record it for. The "
+            "training you may read (for example of the mentors you supervise) is listed here."
+        )

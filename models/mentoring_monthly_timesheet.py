@@ -10,7 +10,9 @@ class MentoringMonthlyTimesheet(models.Model):
 
     _name = "mentoring.monthly.timesheet"
     _description = "Monthly Mentoring Timesheet"
-    _inherit = ["mentoring.guard.mixin", "mentoring.thread.mixin"]
+    # New is offered only where the user has something to pick here (mentoring.new.offer.mixin).
+    _new_record_needs = ("mentor_id",)
+    _inherit = ["mentoring.guard.mixin", "mentoring.thread.mixin", "mentoring.new.offer.mixin"]
     _order = "month desc, mentor_id"
     _protected_fields = frozenset({"state", "approved_by_id", "claimed_encounter_ids"})
     _scope_fields = frozenset({"mentor_id", "month", "company_id"})
@@ -133,3 +135,12 @@ class MentoringMonthlyTimesheet(models.Model):
                 programs._check_user_acts_for(action, sheet.mentor_id.user_id)
         if any(sheet.sudo().mentor_id.user_id == self.env.user for sheet in self):
             raise UserError(self.env._("Someone else must %(action)s of your own.", action=action))
+
+    @api.model
+    def _new_record_unavailable_help(self):
+        return self.env._(
+            "A monthly timesheet is a peer mentor's claim of their own time, or a coordinator's for "
+            "the mentors of their programmes, and you have no mentor profile to claim for. The "
+            "timesheets you may read (for example of the mentors you supervise) are listed here "
+            "once written."
+        )

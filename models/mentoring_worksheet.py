@@ -26,6 +26,8 @@ class MentoringWorksheet(models.Model):
     _description = "Mentoring Planning Worksheet"
     _inherit = ["mentoring.match.child.mixin", "mentoring.thread.mixin", "mail.activity.mixin"]
     _order = "match_id, id desc"
+    # New is offered only where the user has something to pick here (mentoring.new.offer.mixin).
+    _new_record_needs = ("match_id",)
     _protected_fields = frozenset({"state", "date_sent", "sent_by_id"})
     _locked_states = frozenset({"sent"})
 
@@ -141,3 +143,12 @@ class MentoringWorksheet(models.Model):
                 author_id=self.env.user.partner_id.id,
                 subtype_xmlid="mail.mt_comment",
             )
+
+    @api.model
+    def _new_record_unavailable_help(self):
+        return self.env._(
+            "Planning worksheets are written for an ongoing match of an organisation "
+            "(provider-to-provider) programme, by its mentor organisation or its coordinator, and "
+            "you have no such match. Once you are matched in such a programme, your worksheets "
+            "start here."
+        )

@@ -1,10 +1,13 @@
-from contextlib import contextmanager
+from contextlib import closing, contextmanager
 from datetime import timedelta
 
+import psycopg2
+import psycopg2.errors
 from dateutil.relativedelta import relativedelta
 from lxml import etree
 
 from odoo import Command, fields
+from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tests import TransactionCase, new_test_user
 from odoo.tools.safe_eval import datetime, safe_eval, time
 
@@ -439,6 +442,133 @@ class WebClient:
 
     def can_create(self, arch):
         return arch.get("create") not in self.FALSY
+
+    # -- New, for every menu a user sees -------------------------------------------------------
+
+    def action_context(self, user, action):
+        return safe_eval(action.context or "{}", self.eval_context(user))
+
+    def action_archs(self, user, action):
+        """The action's views as `user` gets them, in the action's order: [(mode, view_id, arch)]."""
+        views = [
+            (view_id, mode)
+            for view_id, mode in action.views
+            if mode in ("list", "kanban", "form", "calendar")
+        ]
+        Model = self.env[action.res_model].with_user(user).with_context(**self.action_context(user, action))
+        loaded = Model.get_views(views)["views"]
+        return [(mode, view_id, etree.fromstring(loaded[mode]["arch"])) for view_id, mode in views]
+
+    def new_offered(self, user, action):
+        """Whether the screen the menu opens shows a New button (a form-only action opens on a
+        new record: the screen itself is the New)."""
+        archs = self.action_archs(user, action)
+        if not archs:
+            return False
+        mode, _view_id, arch = archs[0]
+        # Every view of the action offers it alike (a calendar creates by a click on a day).
+        offered = {self.can_create(view_arch) for view_mode, _v, view_arch in archs if view_mode != "form"}
+        self.assertLessEqual(len(offered), 1, f"{action.name}: New in some of its views only")
+        return mode == "form" or self.can_create(arch)
+
+    def new_record_problems(self, user, action):
+        """What stops `user` from saving the New record of `action`: a required drop-down with
+        nothing to pick, or a create the access rights or record rules refuse. Business checks
+        (which the form explains in plain words) are not problems."""
+        context = self.action_context(user, action)
+        if not self.env[action.res_model].with_user(user).has_access("create"):
+            return [f"{action.name} → New: no right to create"]
+        archs = {mode: (view_id, arch) for mode, view_id, arch in self.action_archs(user, action)}
+        if "form" in archs:
+            arch, descriptions, values = self.open_form(user, action.res_model, context, archs["form"][0])
+        elif "list" in archs and archs["list"][1].get("editable"):
+            # An editable list adds a row in place: its columns are the form.
+            view_id = archs["list"][0]
+            Model = self.env[action.res_model].with_user(user).with_context(**context)
+            views = Model.get_views([(view_id, "list")])
+            arch = etree.fromstring(views["views"]["list"]["arch"])
+            descriptions = views["models"][action.res_model]["fields"]
+            spec = {name: self._spec(descriptions[name]) for name in self.top_level_fields(arch)}
+            empty = {n: [] if descriptions[n]["type"] in ("one2many", "many2many") else False for n in spec}
+            values = {n: self._raw(v) for n, v in (empty | Model.onchange({}, [], spec)["value"]).items()}
+        else:
+            return None
+        problems, vals = [], {}
+        for name in self.top_level_fields(arch):
+            description = descriptions[name]
+            if description.get("readonly") and not self.field_node(arch, name).get("readonly"):
+                continue
+            if self.modifier(arch, descriptions, name, "invisible", user, values):
+                continue
+            if self.modifier(arch, descriptions, name, "readonly", user, values):
+                continue
+            value = values.get(name)
+            if description["type"] in ("one2many", "many2many"):
+                continue
+            if not self.modifier(arch, descriptions, name, "required", user, values) and not value:
+                continue
+            if description["type"] == "many2one" and not value:
+                offered = self.offered(user, arch, descriptions, name, values, limit=1)
+                if not offered:
+                    problems.append(f"{action.name} → New: {description['string']} offers nothing to pick")
+                    continue
+                value = offered[0]["id"]
+            vals[name] = value if value not in (None, False) else self._sample_value(description)
+            # Later drop-downs read what was picked (e.g. a programme of the chosen mentor).
+            values[name] = vals[name]
+        if problems:
+            return problems
+        Model = self.env[action.res_model].with_user(user).with_context(**context)
+        with closing(self.env.cr.savepoint()):
+            try:
+                Model.web_save(vals, {})
+            except AccessError as error:
+                problems.append(f"{action.name} → New: saving is refused: {error}")
+            except psycopg2.errors.NotNullViolation as error:
+                # A required column the screen does not ask for.
+                problems.append(f"{action.name} → New: saving fails: {error}")
+            except psycopg2.IntegrityError:
+                pass  # a uniqueness or check constraint: the web client shows its message
+            except (UserError, ValidationError):
+                pass
+        self.env.invalidate_all()
+        return problems
+
+    def _sample_value(self, description):
+        kind = description["type"]
+        if kind == "selection":
+            return description["selection"][0][0]
+        return {
+            "char": "New",
+            "text": "New",
+            "html": "<p>New</p>",
+            "date": fields.Date.to_string(fields.Date.today()),
+            "datetime": fields.Datetime.to_string(fields.Datetime.now()),
+            "integer": 1,
+            "float": 1.0,
+            "monetary": 1.0,
+            "boolean": True,
+        }.get(kind, False)
+
+    def new_offered_problems(self, role, user, made_elsewhere=()):
+        """For every menu `user` sees: New is offered exactly where a record can be made.
+        `made_elsewhere`: models (or action xml ids) whose records are made elsewhere, by design
+        never by this menu's New."""
+        problems = []
+        for action in self.visible_actions(user):
+            if action._name != "ir.actions.act_window":
+                continue
+            offered = self.new_offered(user, action)
+            if not offered and {action.res_model, action.xml_id} & set(made_elsewhere):
+                continue
+            found = self.new_record_problems(user, action)
+            if found is None:
+                continue
+            if offered and found:
+                problems += [f"{role}: {problem}" for problem in found]
+            elif not offered and not found:
+                problems.append(f"{role}: {action.name}: New is not offered, yet a record can be made")
+        return problems
 
     @staticmethod
     def parse(arch):
