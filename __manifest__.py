@@ -116,6 +116,7 @@
         "demo/mentoring_internship_demo.xml",
         "demo/p2p_demo.xml",
         "demo/supervision_demo.xml",
+        "demo/safeguarding_demo.xml",
     ],
     "application": True,
     "installable": True,

@@ -84,8 +84,8 @@ class TestSafeguardingAccess(SafeguardingCase, HttpCase):
             .with_user(self.lead_user)
             .search([("model", "=", CONCERN), ("body", "ilike", SECRET)])
         )
-        self.assertEqual(
-            self.env[CONCERN].with_user(self.manager_user).search_count([]), 1, "managers are leads"
+        self.assertIn(
+            self.concern, self.env[CONCERN].with_user(self.manager_user).search([]), "managers are leads"
         )
 
     def test_denied_roles_over_the_orm(self):
@@ -136,6 +136,21 @@ class TestSafeguardingAccess(SafeguardingCase, HttpCase):
             with self.assertRaises(UserError, msg=role):
                 self.concern.with_user(user).action_close()
         self.assertEqual(self.concern.message_partner_ids, self.lead_user.partner_id, "only the lead follows")
+
+    def test_raise_screen_is_its_authors_only(self):
+        screen = (
+            self.env["mentoring.safeguarding.raise"]
+            .with_user(self.mentor_user)
+            .create({"type_id": self.type_safety.id, "description": f"{SECRET} on the screen"})
+        )
+        for user in (self.mentor_b_user, self.coordinator_user, self.supervisor_user):
+            Raise = self.env["mentoring.safeguarding.raise"].with_user(user)
+            self.assertFalse(Raise.search([("id", "=", screen.id)]), user.login)
+            with self.assertRaises(AccessError, msg=user.login):
+                screen.with_user(user).read(["description"])
+            with self.assertRaises(AccessError, msg=user.login):
+                screen.with_user(user).action_submit()
+        self.assertEqual(screen.state, "draft")
 
     def test_denied_roles_over_http(self):
         def call(login, model, method, args, kwargs=None):

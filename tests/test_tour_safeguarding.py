@@ -7,7 +7,9 @@ from .common_safeguarding import SafeguardingCase
 class TestSafeguardingTour(SafeguardingCase, HttpCase):
     def test_mentor_raises_a_concern_from_a_meeting_then_the_lead_reads_it(self):
         self.start_tour("/odoo", "peer_mentoring_safeguarding_raise_tour", login=self.mentor_user.login)
-        concern = self.env["mentoring.safeguarding.concern"].search([])
+        concern = self.env["mentoring.safeguarding.concern"].search(
+            [("raised_by_id", "=", self.mentor_user.id)]
+        )
         self.assertEqual(len(concern), 1)
         self.assertEqual(concern.raised_by_id, self.mentor_user)
         self.assertEqual(concern.type_id, self.type_disclosure)
