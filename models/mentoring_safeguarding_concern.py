@@ -44,7 +44,6 @@ class MentoringSafeguardingConcern(models.Model):
             "suspension_state",
             "suspension_decided_by_id",
             "suspension_decided_on",
-            "notification_ids",
             "closed_by_id",
             "closed_on",
         }
@@ -118,7 +117,7 @@ class MentoringSafeguardingConcern(models.Model):
         now = fields.Datetime.now()
         for concern in self:
             concern.overdue_notification_count = len(
-                concern.notification_ids.filtered(lambda n: n.state == "due" and n.due_on < now)
+                concern.notification_ids.filtered(lambda n: n.state == "due" and n.due_on and n.due_on < now)
             )
 
     @api.model_create_multi

@@ -40,7 +40,9 @@ class MentoringSafeguardingNotification(models.Model):
     def _compute_is_overdue(self):
         now = fields.Datetime.now()
         for notification in self:
-            notification.is_overdue = notification.state == "due" and notification.due_on < now
+            notification.is_overdue = bool(
+                notification.state == "due" and notification.due_on and notification.due_on < now
+            )
 
     def _search_is_overdue(self, operator, value):
         if operator not in ("in", "not in"):

@@ -6,7 +6,7 @@ from freezegun import freeze_time
 
 from odoo import fields
 from odoo.exceptions import AccessError, UserError
-from odoo.tests import tagged
+from odoo.tests import Form, tagged
 
 from .common_safeguarding import SafeguardingCase
 
@@ -146,6 +146,26 @@ class TestSafeguardingDeadlines(SafeguardingCase):
             as_lead.unlink()
         with self.assertRefused(UserError, "never deleted"):
             notification.sudo().unlink()
+
+    def test_lead_records_a_notification_on_the_concern_form(self):
+        with freeze_time("2026-12-04 18:30:00"):
+            _screen, concern = self.raise_concern(
+                self.coordinator_user, self.type_allegation, subject_mentor_id=self.mentor.id
+            )
+        with Form(concern.with_user(self.lead_user)) as form:
+            with form.notification_ids.edit(0) as line:
+                line.notified_on = "2026-12-07 09:30:00"
+                line.contact_name = "Jo Officer"
+                line.reference = "LADO-1"
+            with form.notification_ids.new() as line:
+                line.recipient = "Police (non-emergency)"
+                line.method = "phone"
+                line.due_on = "2026-12-05 12:00:00"
+        self.assertEqual(len(concern.notification_ids), 2)
+        lado = self.lado(concern)
+        self.assertEqual((lado.contact_name, lado.state), ("Jo Officer", "due"))
+        lado.with_user(self.lead_user).action_mark_notified()
+        self.assertEqual(lado.state, "done")
 
     def test_lead_adds_a_notification_by_hand(self):
         _screen, concern = self.raise_concern(self.mentor_user, self.type_safety, match_id=self.match.id)
