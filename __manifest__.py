@@ -22,6 +22,7 @@
         "security/p2p_rules.xml",
         "security/supervision_rules.xml",
         "security/wizard_rules.xml",
+        "security/safeguarding_rules.xml",
         "data/mentoring_interest_data.xml",
         "data/uom_data.xml",
         "data/ir_cron_data.xml",
@@ -36,6 +37,7 @@
         "data/mentoring_knowledge_topic_data.xml",
         "data/mail_activity_type_p2p_data.xml",
         "data/supervision_data.xml",
+        "data/safeguarding_data.xml",
         "reports/mentoring_report_layout.xml",
         "reports/agreement_reports.xml",
         "reports/agreement_templates.xml",
@@ -98,6 +100,7 @@
         "views/mentoring_agreement_p2p_views.xml",
         "views/p2p_menus.xml",
         "views/supervision_views.xml",
+        "views/safeguarding_views.xml",
     ],
     "assets": {
         "web.assets_backend": [
@@ -114,6 +117,7 @@
         "demo/mentoring_internship_demo.xml",
         "demo/p2p_demo.xml",
         "demo/supervision_demo.xml",
+        "demo/safeguarding_demo.xml",
     ],
     "application": True,
     "installable": True,

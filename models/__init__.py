@@ -94,3 +94,13 @@ from . import mentoring_supervision_attendee
 from . import mentoring_mentor_supervision
 from . import mentoring_demo_supervision
 from . import hr_employee_supervision
+from . import mentoring_safeguarding_type
+from . import mentoring_safeguarding_jurisdiction
+from . import mentoring_safeguarding_requirement
+from . import mentoring_safeguarding_concern
+from . import mentoring_safeguarding_notification
+from . import mentoring_program_safeguarding
+from . import mentoring_safeguarding_raise_mixin
+from . import mentoring_match_safeguarding
+from . import mentoring_mentor_safeguarding
+from . import mentoring_encounter_safeguarding

@@ -45,3 +45,7 @@ from . import test_p2p_worksheet
 from . import test_p2p_confidentiality
 from . import test_tour_p2p
 from . import test_matching_strengths
+from . import test_safeguarding
+from . import test_safeguarding_deadlines
+from . import test_safeguarding_access
+from . import test_tour_safeguarding
