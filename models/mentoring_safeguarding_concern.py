@@ -170,6 +170,15 @@ class MentoringSafeguardingConcern(models.Model):
     def _unlink_never(self):
         raise UserError(self.env._("A safeguarding concern is never deleted: close it with its outcome."))
 
+    def _scope_changes(self, vals):
+        """The guard's scope check, except that naming a mentor once, where the person who raised
+        the concern could not, is not a move: only fields that already had a value count."""
+        changed = self.browse()
+        for concern in self:
+            kept = {f: v for f, v in vals.items() if f not in self._scope_fields or concern.sudo()[f]}
+            changed |= super(MentoringSafeguardingConcern, concern)._scope_changes(kept)
+        return changed
+
     def _check_is_lead(self):
         if not self.env.user.has_group(LEAD_GROUP):
             raise UserError(self.env._("Only a safeguarding lead can do this."))
