@@ -6,7 +6,7 @@
     "encounters, confidentiality by role, and the paper forms as PDF",
     "author": "peer_mentoring developers",
     "license": "LGPL-3",
-    "depends": ["mail", "hr", "sale_timesheet"],
+    "depends": ["mail", "hr", "sale_timesheet", "portal"],
     "external_dependencies": {"python": ["scipy", "pyx12"]},
     "data": [
         "security/peer_mentoring_groups.xml",
@@ -97,10 +97,16 @@
         "views/mentoring_agreement_p2p_views.xml",
         "views/p2p_menus.xml",
         "views/supervision_views.xml",
+        "security/portal_rules.xml",
+        "views/mentoring_portal_templates.xml",
+        "views/mentoring_mentee_portal_views.xml",
     ],
     "assets": {
         "web.assets_backend": [
             "peer_mentoring/static/src/scss/*.scss",
+        ],
+        "web.assets_frontend": [
+            "peer_mentoring/static/src/portal/*.scss",
         ],
         "web.assets_tests": [
             "peer_mentoring/static/tests/tours/**/*",

@@ -90,3 +90,10 @@ from . import mentoring_supervision_attendee
 from . import mentoring_mentor_supervision
 from . import mentoring_demo_supervision
 from . import hr_employee_supervision
+from . import mentoring_portal_mixin
+from . import mentoring_portal_document_mixin
+from . import mentoring_plan_portal
+from . import mentoring_agreement_portal
+from . import mentoring_encounter_portal
+from . import mentoring_goal_portal
+from . import mentoring_mentee_portal
