@@ -107,6 +107,7 @@
         ],
         "web.assets_frontend": [
             "peer_mentoring/static/src/portal/*.scss",
+            "peer_mentoring/static/src/portal/*.xml",
         ],
         "web.assets_tests": [
             "peer_mentoring/static/tests/tours/**/*",
