@@ -120,6 +120,7 @@
         "demo/mentoring_internship_demo.xml",
         "demo/p2p_demo.xml",
         "demo/supervision_demo.xml",
+        "demo/portal_demo.xml",
     ],
     "application": True,
     "installable": True,

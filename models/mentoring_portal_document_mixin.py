@@ -1,6 +1,7 @@
 from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError
 from odoo.http import request
+from odoo.tools.image import base64_to_image
 
 # The signer's fields a portal user sees (not the signature images: the PDF prints those).
 SIGNER_FIELDS = frozenset(
@@ -69,9 +70,11 @@ class MentoringPortalDocumentMixin(models.AbstractModel):
             raise UserError(self.env._("This record is not waiting for your signature."))
         if not signature:
             raise UserError(self.env._("Write or draw your signature first."))
+        # The form prints the signature as an image: anything else is refused.
+        base64_to_image(signature)
         if record.match_id.state not in ("introduced", "active"):
             raise UserError(self.env._("This mentoring has ended. You cannot sign now."))
-        signer = (name or "").strip() or record.mentee_name
+        signer = (name or "").strip()[:100] or record.mentee_name
         record.write(
             {
                 "mentee_signature": signature,

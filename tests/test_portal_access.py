@@ -181,6 +181,21 @@ class TestPortalAccess(MentoringPortalCase):
         self.assertEqual(self.plan.state, "signed")
         self.assertEqual(self.plan.date_signed, self.today)
 
+    def test_the_mentees_signature_completes_a_new_version_of_the_agreement(self):
+        new = self.env["mentoring.agreement"].browse(
+            self.agreement.with_user(self.coordinator_user).action_new_version()["res_id"]
+        )
+        new.with_user(self.mentor_user).write({"mentor_signed_on": self.today})
+        self.assertTrue(new.with_user(self.portal_user).portal_waiting_for_mentee)
+        new.with_user(self.portal_user).action_portal_sign("Jamie Rivera", SIGNATURE)
+        self.assertEqual(new.state, "signed")
+        self.assertEqual(self.agreement.state, "superseded")
+
+    def test_a_signature_is_an_image(self):
+        with self.assertRefused(UserError, "image"):
+            self.plan.with_user(self.portal_user).action_portal_sign("Jamie", "bm90IGFuIGltYWdl")
+        self.assertFalse(self.plan.mentee_signature)
+
     def test_portal_mentee_signs_a_draft_meeting_which_the_mentor_then_confirms(self):
         self.encounter.with_user(self.portal_user).action_portal_sign("Jamie Rivera", SIGNATURE)
         self.assertEqual(self.encounter.mentee_signed_by, "Jamie Rivera")
