@@ -2,7 +2,8 @@ import { registry } from "@web/core/registry";
 
 /**
  * The person mentored logs in, opens "My mentoring", reads their plan and signs it with their
- * typed name (no drawing), then sees it signed and finds the Download button. axe-core checks
+ * typed name (no drawing), then sees it signed and finds the Download button; then signs a
+ * meeting the same way. axe-core checks
  * every page for WCAG 2.2 AA (0 violations on the whole page); every control of the addon's
  * pages is a native, focusable control; nothing scrolls sideways (the phone-width run).
  */
@@ -131,5 +132,35 @@ registry.category("web_tour.tours").add("peer_mentoring_portal_mentee_tour", {
             trigger: "a.o_pm_download[href$='/download']:contains(Download)",
         },
         checkPage("My plan, signed"),
+        {
+            content: "back to My mentoring",
+            trigger: ".breadcrumb a[href='/my/mentoring']",
+            run: "click",
+            expectUnloadPage: true,
+        },
+        {
+            content: "the plan no longer waits; the meeting still does",
+            trigger: "section:has(#o_pm_waiting_title):not(:has(a:contains(My plan))) a.o_pm_button:contains(Meeting on)",
+            run: "click",
+            expectUnloadPage: true,
+        },
+        {
+            content: "the meeting reads as written",
+            trigger: ".o_pm_portal:contains(How it went):contains(Met goal)",
+        },
+        {
+            trigger: ".o_pm_sign canvas.o_web_sign_signature",
+            run: "canvasNotEmpty",
+        },
+        checkPage("A meeting"),
+        {
+            content: "press Sign",
+            trigger: ".o_pm_sign button.o_portal_sign_submit:enabled:contains(Sign)",
+            run: "click",
+            expectUnloadPage: true,
+        },
+        {
+            trigger: ".o_pm_signed:contains(Thank you. You signed.)",
+        },
     ],
 });
