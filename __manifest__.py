@@ -6,7 +6,7 @@
     "encounters, confidentiality by role, and the paper forms as PDF",
     "author": "peer_mentoring developers",
     "license": "LGPL-3",
-    "depends": ["mail", "hr", "sale_timesheet"],
+    "depends": ["mail", "hr", "sale_timesheet", "portal"],
     "external_dependencies": {"python": ["scipy", "pyx12"]},
     "data": [
         "security/peer_mentoring_groups.xml",
@@ -101,10 +101,17 @@
         "views/p2p_menus.xml",
         "views/supervision_views.xml",
         "views/safeguarding_views.xml",
+        "security/portal_rules.xml",
+        "views/mentoring_portal_templates.xml",
+        "views/mentoring_mentee_portal_views.xml",
     ],
     "assets": {
         "web.assets_backend": [
             "peer_mentoring/static/src/scss/*.scss",
+        ],
+        "web.assets_frontend": [
+            "peer_mentoring/static/src/portal/*.scss",
+            "peer_mentoring/static/src/portal/*.xml",
         ],
         "web.assets_tests": [
             "peer_mentoring/static/tests/tours/**/*",
@@ -118,6 +125,7 @@
         "demo/p2p_demo.xml",
         "demo/supervision_demo.xml",
         "demo/safeguarding_demo.xml",
+        "demo/portal_demo.xml",
     ],
     "application": True,
     "installable": True,

@@ -104,3 +104,10 @@ from . import mentoring_safeguarding_raise_mixin
 from . import mentoring_match_safeguarding
 from . import mentoring_mentor_safeguarding
 from . import mentoring_encounter_safeguarding
+from . import mentoring_portal_mixin
+from . import mentoring_portal_document_mixin
+from . import mentoring_plan_portal
+from . import mentoring_agreement_portal
+from . import mentoring_encounter_portal
+from . import mentoring_goal_portal
+from . import mentoring_mentee_portal

@@ -13,6 +13,6 @@ else
 fi
 cat <<MSG
 == serving http://127.0.0.1:$HTTP_PORT  (database $DEMO_DB)
-   logins (password = login): admin (Programme Manager), coordinator, supervisor, mentor, finance
+   logins (password = login): admin (Programme Manager), coordinator, supervisor, mentor, finance, mentee (portal: /my)
 MSG
 exec "${odoo[@]}" --db-filter="^$DEMO_DB\$"

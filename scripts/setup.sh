@@ -27,6 +27,8 @@ dpkg -s libpq-dev >/dev/null 2>&1 || missing+=(libpq-dev)
 command -v pdftotext >/dev/null || missing+=(poppler-utils)
 # Browser tours (HttpCase.start_tour) drive a headless Chromium.
 command -v chromium >/dev/null || missing+=(chromium)
+# The portal tours run axe-core (from the npm registry) in that browser.
+command -v npm >/dev/null || missing+=(npm)
 if [ ${#missing[@]} -gt 0 ]; then
     echo "== installing system packages: ${missing[*]}"
     as_root apt-get update -qq
@@ -60,6 +62,18 @@ if [ ! -x "$VENV/bin/python" ] || [ "$(cat "$stamp" 2>/dev/null)" != "$want" ]; 
     quiet "$VENV/bin/pip" install -q -r "$VENV/odoo-requirements.txt" -r "$here/requirements.txt" -r "$here/requirements-dev.txt"
     echo "$want" > "$stamp"
 fi
+
+# axe-core, the accessibility checker the portal tours run in the browser (WCAG 2.2 AA rules).
+# Installed into .build/node_modules, and offered to the browser as a test-only file of the addon
+# (static/tests/lib is not committed).
+AXE_VERSION=4.14.1
+if [ ! -f "$here/.build/node_modules/axe-core/axe.min.js" ] \
+    || ! grep -q "\"version\": \"$AXE_VERSION\"" "$here/.build/node_modules/axe-core/package.json"; then
+    echo "== installing axe-core $AXE_VERSION (npm)"
+    npm install --prefix "$here/.build" --no-save --no-audit --no-fund --silent "axe-core@$AXE_VERSION"
+fi
+mkdir -p "$here/static/tests/lib"
+cp "$here/.build/node_modules/axe-core/axe.min.js" "$here/static/tests/lib/axe.min.js"
 
 # Odoo loads an addon by its folder name; the repository is the addon, whatever its clone is called,
 # so a folder of the project's own holds a link named after the addon.

@@ -1,0 +1,166 @@
+import { registry } from "@web/core/registry";
+
+/**
+ * The person mentored logs in, opens "My mentoring", reads their plan and signs it with their
+ * typed name (no drawing), then sees it signed and finds the Download button; then signs a
+ * meeting the same way. axe-core checks
+ * every page for WCAG 2.2 AA (0 violations on the whole page); every control of the addon's
+ * pages is a native, focusable control; nothing scrolls sideways (the phone-width run).
+ */
+const AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"];
+
+async function loadAxe() {
+    if (!window.axe) {
+        await new Promise((resolve, reject) => {
+            const script = document.createElement("script");
+            script.src = "/peer_mentoring/static/tests/lib/axe.min.js";
+            script.onload = resolve;
+            script.onerror = () =>
+                reject(new Error("axe-core is missing: run scripts/setup.sh (it installs it with npm)."));
+            document.head.appendChild(script);
+        });
+    }
+    return window.axe;
+}
+
+function checkPage(what) {
+    return {
+        content: `${what}: axe-core finds no WCAG 2.2 AA violation; keyboard and width checks`,
+        trigger: ".o_pm_portal",
+        async run() {
+            const axe = await loadAxe();
+            const result = await axe.run(document, { runOnly: { type: "tag", values: AXE_TAGS } });
+            if (result.violations.length) {
+                const found = result.violations.map(
+                    (v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`
+                );
+                throw new Error(`axe-core on ${what}: ${found.join(" | ")}`);
+            }
+            // Every control of the page is reached with Tab: a native link with an address, a
+            // button or a field, never taken out of the tab order.
+            const controls = document.querySelectorAll(
+                ".o_pm_portal a, .o_pm_portal button, .o_pm_portal input, .o_pm_portal [role=button], .o_pm_portal [onclick]"
+            );
+            for (const el of controls) {
+                const native = (el.tagName === "A" && el.hasAttribute("href")) || ["BUTTON", "INPUT"].includes(el.tagName);
+                if (!native || el.tabIndex < 0) {
+                    if (el.offsetParent !== null) {
+                        throw new Error(`${what}: not reached by keyboard: ${el.outerHTML.slice(0, 120)}`);
+                    }
+                }
+            }
+            // Buttons of the addon are at least 44 x 44 CSS pixels (WCAG 2.5.5 / 2.5.8).
+            for (const el of document.querySelectorAll(".o_pm_portal .btn")) {
+                const box = el.getBoundingClientRect();
+                if (box.width && (box.width < 44 || box.height < 44)) {
+                    throw new Error(`${what}: target smaller than 44 px: ${el.textContent.trim()}`);
+                }
+            }
+            if (document.documentElement.scrollWidth > window.innerWidth + 1) {
+                throw new Error(
+                    `${what}: scrolls sideways (${document.documentElement.scrollWidth} > ${window.innerWidth})`
+                );
+            }
+        },
+    };
+}
+
+registry.category("web_tour.tours").add("peer_mentoring_portal_mentee_tour", {
+    url: "/web/login",
+    steps: () => [
+        {
+            content: "the mentee types their login",
+            trigger: "input#login",
+            run: "edit t_portal_jamie",
+        },
+        {
+            trigger: "input#password",
+            run: "edit t_portal_jamie",
+        },
+        {
+            content: "log in",
+            trigger: "button[type=submit]:contains(Log in)",
+            run: "click",
+            expectUnloadPage: true,
+        },
+        {
+            content: "their home shows My mentoring",
+            trigger: "a[href='/my/mentoring']:contains(My mentoring)",
+            run: "click",
+            expectUnloadPage: true,
+        },
+        {
+            content: "the plan waits for their signature, listed first",
+            trigger: "section:has(#o_pm_waiting_title) a.o_pm_button:contains(My plan)",
+        },
+        checkPage("My mentoring"),
+        {
+            content: "open the plan",
+            trigger: "section:has(#o_pm_waiting_title) a.o_pm_button:contains(My plan)",
+            run: "click",
+            expectUnloadPage: true,
+        },
+        {
+            content: "the plan reads as written",
+            trigger: ".o_pm_portal:contains(Work in a library):contains(Get a part-time job)",
+        },
+        {
+            content: "their name is already typed: the signature is made from it",
+            trigger: ".o_pm_sign input[name=signer]",
+            run: "edit Jamie Rivera",
+        },
+        {
+            trigger: ".o_pm_sign canvas.o_web_sign_signature",
+            run: "canvasNotEmpty",
+        },
+        checkPage("My plan"),
+        {
+            content: "press Sign",
+            trigger: ".o_pm_sign button.o_portal_sign_submit:enabled:contains(Sign)",
+            run: "click",
+            expectUnloadPage: true,
+        },
+        {
+            content: "the page says it is signed",
+            trigger: ".o_pm_signed:contains(Thank you. You signed.)",
+        },
+        {
+            trigger: ".o_pm_status:contains(You signed on)",
+        },
+        {
+            content: "a Download button gives the PDF",
+            trigger: "a.o_pm_download[href$='/download']:contains(Download)",
+        },
+        checkPage("My plan, signed"),
+        {
+            content: "back to My mentoring",
+            trigger: ".breadcrumb a[href='/my/mentoring']",
+            run: "click",
+            expectUnloadPage: true,
+        },
+        {
+            content: "the plan no longer waits; the meeting still does",
+            trigger: "section:has(#o_pm_waiting_title):not(:has(a:contains(My plan))) a.o_pm_button:contains(Meeting on)",
+            run: "click",
+            expectUnloadPage: true,
+        },
+        {
+            content: "the meeting reads as written",
+            trigger: ".o_pm_portal:contains(How it went):contains(Met goal)",
+        },
+        {
+            trigger: ".o_pm_sign canvas.o_web_sign_signature",
+            run: "canvasNotEmpty",
+        },
+        checkPage("A meeting"),
+        {
+            content: "press Sign",
+            trigger: ".o_pm_sign button.o_portal_sign_submit:enabled:contains(Sign)",
+            run: "click",
+            expectUnloadPage: true,
+        },
+        {
+            trigger: ".o_pm_signed:contains(Thank you. You signed.)",
+        },
+    ],
+});
