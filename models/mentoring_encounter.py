@@ -255,14 +255,36 @@ class MentoringEncounter(models.Model):
             )
         return False
 
+    def _locked_records(self):
+        """A confirmed or cancelled meeting keeps its note (`_documentation_fields`) and is never
+        deleted; its day and time still move, re-billed (see write)."""
+        return self.filtered(lambda e: e.sudo().state != "draft")
+
+    def _check_not_locked(self, vals=None):
+        if vals is not None and not self._documentation_fields & set(vals):
+            return
+        super()._check_not_locked(vals)
+
+    def _locked_message(self, locked, deleting):
+        if deleting:
+            return self.env._(
+                "A confirmed, cancelled or signed meeting is part of the record and cannot be "
+                "deleted. Cancel it instead: it stays on the record, marked cancelled."
+            )
+        return self.env._(
+            "This meeting is confirmed: its goal, progress, place and signatures are kept as they "
+            "were. Cancel it and set it back to draft to correct them."
+        )
+
     @api.ondelete(at_uninstall=False)
     def _unlink_only_drafts(self):
-        if any(encounter.state == "confirmed" or encounter.was_confirmed for encounter in self):
-            raise UserError(
-                self.env._(
-                    "A confirmed encounter is part of the record and cannot be deleted. Cancel it instead."
-                )
-            )
+        """Only a plain draft is deleted: not one that was ever confirmed (set back to draft to
+        correct it) nor one that carries a signature. Confirmed and cancelled ones are locked."""
+        kept = self._locked_records() | self.sudo().filtered(
+            lambda e: e.was_confirmed or any(e._is_signed_by(role) for role in e._signature_roles)
+        )
+        if kept:
+            raise UserError(self._locked_message(kept, deleting=True))
 
     @api.model_create_multi
     def create(self, vals_list):
@@ -279,14 +301,7 @@ class MentoringEncounter(models.Model):
 
     def write(self, vals):
         self._check_override_by_coordinator(vals)
-        if not self.env.su and self._documentation_fields & set(vals):
-            if any(encounter.state != "draft" for encounter in self):
-                raise UserError(
-                    self.env._(
-                        "This meeting is confirmed: its goal, progress, place and signatures are "
-                        "kept as they were. Cancel it and set it back to draft to correct them."
-                    )
-                )
+        self._check_not_locked(vals)
         rebill = (
             self.filtered(lambda e: e.state == "confirmed") if BILLING_FIELDS & set(vals) else self.browse()
         )

@@ -28,6 +28,10 @@ class MentoringGroupSession(models.Model):
     _protected_fields = frozenset({"state"})
     _scope_fields = frozenset({"mentor_id", "program_id"})
     _scope_open_states = frozenset({"draft"})
+    # Confirmed or cancelled: kept as it is, like each person's meeting, whose day and time
+    # still move (re-billed); the people, place and signature do not.
+    _locked_states = frozenset({"confirmed", "cancelled"})
+    _writable_when_locked = frozenset({"date", "start_time", "end_time"})
     _signature_roles = ("mentor",)
     _check_company_auto = True
 
@@ -102,12 +106,22 @@ class MentoringGroupSession(models.Model):
 
     @api.ondelete(at_uninstall=False)
     def _unlink_only_drafts(self):
-        if any(session.state != "draft" for session in self):
+        """Only a plain draft is deleted, as for each person's meeting: not a signed one."""
+        if self._locked_records() or any(session._is_signed_by("mentor") for session in self.sudo()):
             raise UserError(
                 self.env._(
-                    "A confirmed group meeting is part of the record: cancel it instead of deleting it."
+                    "A confirmed, cancelled or signed group meeting is part of the record: cancel it "
+                    "instead of deleting it."
                 )
             )
+
+    def _locked_message(self, locked, deleting):
+        if deleting:
+            return super()._locked_message(locked, deleting)
+        return self.env._(
+            "This group meeting is confirmed or cancelled: who came, the place and the signature "
+            "are kept as they were. Only its day and time can still be corrected."
+        )
 
     def unlink(self):
         self._unlink_only_drafts()

@@ -36,7 +36,9 @@ class MentoringInternship(models.Model):
     # draft; once started, they move only with the internship's actions.
     _scope_fields = frozenset({"mentor_id", "program_id", "company_id", "date_start"})
     _scope_open_states = frozenset({"draft"})
-    _locked_states = frozenset({"passed", "not_passed"})
+    # In review the log and hours are what is judged: only the actions (decide, certify,
+    # reopen) change it, and nothing decided or under review is deleted.
+    _locked_states = frozenset({"in_review", "passed", "not_passed"})
     _protected_fields = frozenset(
         {
             "state",

@@ -155,7 +155,12 @@ class TestGroupSessionBilling(MentoringGroupSessionCase):
         self.assertEqual(session.encounter_ids.mapped("location_type"), ["agency", "agency"])
 
     def test_a_draft_group_meeting_is_deleted_with_its_lines(self):
-        session = self.group_session([self.mentee, self.mentee_r])
+        # Nobody signed yet: a signed meeting is kept (tests/test_guard_locks.py).
+        session = self.group_session(
+            [],
+            mentor_signed_on=False,
+            encounter_ids=[self.member_line(m, mentee_signed_on=False) for m in (self.mentee, self.mentee_r)],
+        )
         meetings = session.encounter_ids
         session.with_user(self.mentor_user).unlink()
         self.assertFalse(meetings.exists())
