@@ -186,7 +186,17 @@ class TestAuthorizationUnitsUnderConcurrency(TransactionCase):
     def _confirm_at_the_same_moment(self, first, second):
         """Mentor 1 confirms `first` while mentor 2's request, begun before (its snapshot
         taken), confirms `second`: only the database can refuse, and it must refuse in the way
-        Odoo retries (a serialization failure, not "a partner cannot follow twice")."""
+        Odoo retries (a serialization failure, not "a partner cannot follow twice"), before
+        the second request writes any billing (timesheet line, warning, follower)."""
+        Encounter = type(self.env["mentoring.encounter"])
+        write_billing = Encounter._write_billing
+        writers = []
+
+        def spy(encounters, results):
+            writers.append(encounters.env.cr)
+            return write_billing(encounters, results)
+
+        self.patch(Encounter, "_write_billing", spy)
         with self.registry.cursor() as cr1, self.registry.cursor() as cr2:
             env1 = api.Environment(cr1, SUPERUSER_ID, {})
             env2 = api.Environment(cr2, SUPERUSER_ID, {})
@@ -198,6 +208,8 @@ class TestAuthorizationUnitsUnderConcurrency(TransactionCase):
                 env2["mentoring.encounter"].browse(second).action_confirm()
                 env2.flush_all()
             cr2.rollback()
+            self.assertNotIn(cr2, writers, "refused while planning, before writing any billing")
+            self.assertIn(cr1, writers)
 
     def test_two_meetings_needing_the_last_units_at_once_bill_them_once_and_the_second_is_retried(self):
         first, second = self.committed["encounters"]
