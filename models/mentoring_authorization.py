@@ -435,6 +435,10 @@ class MentoringAuthorization(models.Model):
 
     def _warn(self, summary, note):
         self.ensure_one()
+        # The warned flag reaches the row before the activity subscribes the coordinator: a
+        # concurrent warning then fails to serialise (retried) rather than on the followers'
+        # unique index (not retried).
+        self.flush_recordset()
         self.activity_schedule(
             "mail.mail_activity_data_todo",
             summary=summary,

@@ -226,6 +226,16 @@ class MentoringEncounterBilling(models.AbstractModel):
             ],
             order="date_to, id",
         )
+        if auths:
+            # Two meetings of one person confirmed at the same moment each read the units left
+            # in their own snapshot. Both write the authorisations' rows first: PostgreSQL
+            # refuses the second (serialization failure) before it inserts anything with a
+            # unique index (the usage warning's follower) that would fail it beyond Odoo's
+            # retry, and the retry reads the units the first one used.
+            self.env.cr.execute(
+                "UPDATE mentoring_authorization SET write_date = write_date WHERE id IN %s",
+                [tuple(auths.ids)],
+            )
         remaining = {auth.id: auth.units_remaining for auth in auths}
         for encounter in self.filtered(lambda e: not e.invoice_id and e.authorization_id):
             if encounter.authorization_id.id in remaining:
