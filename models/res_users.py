@@ -54,6 +54,7 @@ class ResUsers(models.Model):
         string="Screen after login",
         compute="_compute_mentoring_home",
         inverse="_inverse_mentoring_home",
+        readonly=False,
         help="The screen that opens when you log in. Your role's own screen is chosen for you; "
         "you may pick another screen of your roles.",
     )

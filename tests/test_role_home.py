@@ -98,7 +98,10 @@ class TestRoleHomeTour(MentoringBillingCase, HttpCase):
     """After login, a mentor is on Log a meeting and a coordinator on Needs doing, with no click."""
 
     def test_mentor_lands_on_log_a_meeting(self):
+        self.mentor_user.tz = "UTC"  # the preferences form requires a timezone to save
         self.start_tour("/odoo", "peer_mentoring_mentor_home_tour", login=self.mentor_user.login)
+        # The tour then chose Odoo's start page in the preferences.
+        self.assertFalse(self.mentor_user.action_id)
 
     def test_coordinator_lands_on_needs_doing(self):
         self.start_tour("/odoo", "peer_mentoring_coordinator_home_tour", login=self.coordinator_user.login)
