@@ -101,6 +101,7 @@
         "views/p2p_menus.xml",
         "views/supervision_views.xml",
         "views/safeguarding_views.xml",
+        "views/res_users_views.xml",
         "security/portal_rules.xml",
         "views/mentoring_portal_templates.xml",
         "views/mentoring_mentee_portal_views.xml",

@@ -111,3 +111,4 @@ from . import mentoring_agreement_portal
 from . import mentoring_encounter_portal
 from . import mentoring_goal_portal
 from . import mentoring_mentee_portal
+from . import res_users
