@@ -13,6 +13,7 @@ else
 fi
 cat <<MSG
 == serving http://127.0.0.1:$HTTP_PORT  (database $DEMO_DB)
-   logins (password = login): admin (Programme Manager), coordinator, supervisor, mentor, finance, mentee (portal: /my)
+   logins (password = login): admin (Programme Manager), coordinator, supervisor, mentor, finance, oversight,
+   safeguarding (lead), mentee (portal: /my)
 MSG
 exec "${odoo[@]}" --db-filter="^$DEMO_DB\$"
