@@ -112,3 +112,5 @@ from . import mentoring_encounter_portal
 from . import mentoring_goal_portal
 from . import mentoring_mentee_portal
 from . import res_users
+from . import mentoring_mentor_screening
+from . import mentoring_quality_report

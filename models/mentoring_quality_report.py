@@ -1,0 +1,209 @@
+from dateutil.relativedelta import relativedelta
+
+from odoo import api, fields, models
+from odoo.exceptions import ValidationError
+
+from .mentoring_mentor import ONGOING_MATCH_STATES
+
+# A relationship counts in a period from its introduction to its closure.
+COUNTED_MATCH_STATES = (*ONGOING_MATCH_STATES, "closed")
+
+
+def _share(part, whole):
+    return round(100.0 * part / whole, 1) if whole else 0.0
+
+
+class MentoringQualityReport(models.Model):
+    """How well a programme kept to the practice funders ask about (MENTOR's Elements of
+    Effective Practice), for one period: relationships checked in with on time, closures
+    documented, safeguarding notifications made within their deadline, mentors screened before
+    they were matched, and how long relationships lasted.
+
+    The figures are counted when read, from the records themselves, so a report always says what
+    the records say today; print it to keep a copy."""
+
+    _name = "mentoring.quality.report"
+    _description = "Programme quality report"
+    _inherit = ["mentoring.guard.mixin"]
+    _order = "date_to desc, program_id"
+    _scope_fields = frozenset({"program_id", "company_id"})
+
+    name = fields.Char(compute="_compute_name")
+    program_id = fields.Many2one(
+        "mentoring.program", string="Programme", required=True, index=True, check_company=True
+    )
+    company_id = fields.Many2one(related="program_id.company_id", store=True, index=True)
+    date_from = fields.Date("From", required=True, default=lambda self: self._default_date_from())
+    date_to = fields.Date("To", required=True, default=fields.Date.context_today)
+
+    match_count = fields.Integer("Relationships in the period", compute="_compute_matches")
+    matches_closed_count = fields.Integer("Relationships ended", compute="_compute_matches")
+    average_length_months = fields.Float(
+        "Average length of ended relationships (months)", compute="_compute_matches", digits=(16, 1)
+    )
+    ended_before_3_months = fields.Float("Ended before 3 months (%)", compute="_compute_matches")
+    ended_before_12_months = fields.Float("Ended before 12 months (%)", compute="_compute_matches")
+
+    mentor_count = fields.Integer("Mentors matched", compute="_compute_screening")
+    mentors_screened_count = fields.Integer("Mentors screened before matching", compute="_compute_screening")
+    mentors_screened = fields.Float("Mentors screened before matching (%)", compute="_compute_screening")
+
+    # How many concerns a programme had is itself confidential: leads and managers only.
+    notification_count = fields.Integer(
+        "Safeguarding notifications due",
+        compute="_compute_notifications",
+        groups="peer_mentoring.group_safeguarding_lead",
+    )
+    notifications_on_time_count = fields.Integer(
+        "Notifications made within the deadline",
+        compute="_compute_notifications",
+        groups="peer_mentoring.group_safeguarding_lead",
+    )
+    notifications_on_time = fields.Float(
+        "Notifications made within the deadline (%)",
+        compute="_compute_notifications",
+        groups="peer_mentoring.group_safeguarding_lead",
+    )
+
+    @api.model
+    def _default_date_from(self):
+        return fields.Date.context_today(self) - relativedelta(months=12, days=-1)
+
+    @api.constrains("date_from", "date_to")
+    def _check_period(self):
+        for report in self:
+            if report.date_from > report.date_to:
+                raise ValidationError(self.env._("The period must start on or before the day it ends."))
+
+    @api.depends("program_id.name", "date_from", "date_to")
+    def _compute_name(self):
+        for report in self:
+            report.name = self.env._(
+                "%(program)s, %(start)s to %(end)s",
+                program=report.program_id.name or "",
+                start=report.date_from or "",
+                end=report.date_to or "",
+            )
+
+    # Relationships ---------------------------------------------------------------------------
+
+    def _matches(self):
+        """The programme's relationships that ran for part of the period: introduced or later,
+        begun by its last day, and not closed before its first."""
+        self.ensure_one()
+        return (
+            self.env["mentoring.match"]
+            .sudo()
+            .with_context(active_test=False)
+            .search(
+                [
+                    ("program_id", "=", self.program_id.id),
+                    ("state", "in", COUNTED_MATCH_STATES),
+                    ("date_start", "<=", self.date_to),
+                    "|",
+                    ("date_closed", "=", False),
+                    ("date_closed", ">=", self.date_from),
+                ]
+            )
+        )
+
+    def _closed_matches(self):
+        return self._matches().filtered(
+            lambda m: m.state == "closed" and m.date_closed and m.date_closed <= self.date_to
+        )
+
+    @staticmethod
+    def _length_in_months(match):
+        delta = relativedelta(match.date_closed, match.date_start)
+        return delta.years * 12 + delta.months + delta.days / 30.0
+
+    @api.depends("program_id", "date_from", "date_to")
+    def _compute_matches(self):
+        for report in self:
+            if not (report.program_id and report.date_from and report.date_to):
+                report.update(dict.fromkeys(("match_count", "matches_closed_count"), 0))
+                report.update(
+                    dict.fromkeys(
+                        ("average_length_months", "ended_before_3_months", "ended_before_12_months"), 0.0
+                    )
+                )
+                continue
+            closed = report._closed_matches()
+            lengths = [report._length_in_months(m) for m in closed if m.date_start]
+            report.match_count = len(report._matches())
+            report.matches_closed_count = len(closed)
+            report.average_length_months = sum(lengths) / len(lengths) if lengths else 0.0
+            report.ended_before_3_months = _share(
+                sum(1 for m in closed if m.date_closed < m.date_start + relativedelta(months=3)), len(closed)
+            )
+            report.ended_before_12_months = _share(
+                sum(1 for m in closed if m.date_closed < m.date_start + relativedelta(months=12)), len(closed)
+            )
+
+    # Screening -------------------------------------------------------------------------------
+
+    def _mentor_first_matches(self):
+        """Each mentor of the period's relationships, with the day they were first matched in
+        this programme: their pre-match steps must have been done by then."""
+        first = {}
+        for match in self._matches().sorted("date_start"):
+            first.setdefault(match.mentor_id, match.date_start)
+        return first
+
+    @api.depends("program_id", "date_from", "date_to")
+    def _compute_screening(self):
+        for report in self:
+            first = report._mentor_first_matches() if report.program_id and report.date_to else {}
+            screened = [
+                mentor for mentor, day in first.items() if not mentor.sudo()._prematch_missing_on(day)
+            ]
+            report.mentor_count = len(first)
+            report.mentors_screened_count = len(screened)
+            report.mentors_screened = _share(len(screened), len(first))
+
+    # Safeguarding ------------------------------------------------------------------------------
+
+    def _notifications(self):
+        """Notifications of the programme's concerns whose deadline fell in the period."""
+        self.ensure_one()
+        start = fields.Datetime.to_datetime(self.date_from)
+        end = fields.Datetime.to_datetime(self.date_to + relativedelta(days=1))
+        return (
+            self.env["mentoring.safeguarding.notification"]
+            .sudo()
+            .search(
+                [
+                    "|",
+                    ("concern_id.program_id", "=", self.program_id.id),
+                    ("concern_id.match_id.program_id", "=", self.program_id.id),
+                    ("due_on", ">=", start),
+                    ("due_on", "<", end),
+                ]
+            )
+        )
+
+    @api.depends("program_id", "date_from", "date_to")
+    def _compute_notifications(self):
+        for report in self:
+            notes = report._notifications() if report.program_id and report.date_to else []
+            on_time = [n for n in notes if n.notified_on and n.notified_on <= n.due_on]
+            report.notification_count = len(notes)
+            report.notifications_on_time_count = len(on_time)
+            report.notifications_on_time = _share(len(on_time), len(notes))
+
+    # Details for the printed report -------------------------------------------------------------
+
+    def _match_rows(self):
+        """One row per relationship of the period, for the printed report."""
+        self.ensure_one()
+        rows = []
+        for match in self._matches().sorted(lambda m: (m.date_start, m.id)):
+            rows.append(
+                {
+                    "match": match,
+                    "length": self._length_in_months(match)
+                    if match.state == "closed" and match.date_closed and match.date_start
+                    else False,
+                }
+            )
+        return rows
