@@ -131,6 +131,7 @@
         "demo/supervision_demo.xml",
         "demo/safeguarding_demo.xml",
         "demo/portal_demo.xml",
+        "demo/quality_demo.xml",
     ],
     "application": True,
     "installable": True,

@@ -114,3 +114,4 @@ from . import mentoring_mentee_portal
 from . import res_users
 from . import mentoring_mentor_screening
 from . import mentoring_quality_report
+from . import mentoring_demo_quality

@@ -30,7 +30,12 @@ class MentoringQualityReport(models.Model):
 
     name = fields.Char(compute="_compute_name")
     program_id = fields.Many2one(
-        "mentoring.program", string="Programme", required=True, index=True, check_company=True
+        "mentoring.program",
+        string="Programme",
+        required=True,
+        index=True,
+        domain=[("user_is_coordinator", "=", True)],
+        help="Only the programmes you coordinate.",
     )
     company_id = fields.Many2one(related="program_id.company_id", store=True, index=True)
     date_from = fields.Date("From", required=True, default=lambda self: self._default_date_from())
@@ -78,6 +83,9 @@ class MentoringQualityReport(models.Model):
     @api.depends("program_id.name", "date_from", "date_to")
     def _compute_name(self):
         for report in self:
+            if not report.program_id:
+                report.name = self.env._("New quality report")
+                continue
             report.name = self.env._(
                 "%(program)s, %(start)s to %(end)s",
                 program=report.program_id.name or "",
@@ -164,7 +172,8 @@ class MentoringQualityReport(models.Model):
     # Safeguarding ------------------------------------------------------------------------------
 
     def _notifications(self):
-        """Notifications of the programme's concerns whose deadline fell in the period."""
+        """Notifications of the programme's concerns whose deadline fell in the period, once they
+        can be judged: made, or their deadline passed (one due tomorrow is not late yet)."""
         self.ensure_one()
         start = fields.Datetime.to_datetime(self.date_from)
         end = fields.Datetime.to_datetime(self.date_to + relativedelta(days=1))
@@ -178,6 +187,9 @@ class MentoringQualityReport(models.Model):
                     ("concern_id.match_id.program_id", "=", self.program_id.id),
                     ("due_on", ">=", start),
                     ("due_on", "<", end),
+                    "|",
+                    ("state", "=", "done"),
+                    ("due_on", "<", fields.Datetime.now()),
                 ]
             )
         )
@@ -190,6 +202,12 @@ class MentoringQualityReport(models.Model):
             report.notification_count = len(notes)
             report.notifications_on_time_count = len(on_time)
             report.notifications_on_time = _share(len(on_time), len(notes))
+
+    def action_show_report(self):
+        """The report on screen, whose Print button gives the PDF (also in the Print menu)."""
+        action = self.env.ref("peer_mentoring.quality_report_pdf").report_action(self)
+        action["report_type"] = "qweb-html"
+        return action
 
     # Details for the printed report -------------------------------------------------------------
 

@@ -51,3 +51,4 @@ from . import test_safeguarding_access
 from . import test_tour_safeguarding
 from . import test_role_home
 from . import test_quality_report
+from . import test_tour_quality_report

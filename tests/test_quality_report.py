@@ -1,4 +1,4 @@
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 
 from odoo.exceptions import AccessError, UserError
 from odoo.tests import tagged
@@ -105,6 +105,18 @@ class TestQualityReport(SafeguardingCase):
         self.assertEqual(concern.program_id, self.program)
         self.assertEqual((report.notification_count, report.notifications_on_time_count), (4, 2))
         self.assertAlmostEqual(report.notifications_on_time, 50.0)
+        # A notification whose deadline has not come yet is not late, whatever the period: the
+        # period now takes July's (never made) and not tomorrow's.
+        Notification.create(
+            {
+                "concern_id": concern.id,
+                "recipient": "LADO",
+                "method": "phone",
+                "due_on": datetime.now() + timedelta(days=1),
+            }
+        )
+        report.date_to = self.today + timedelta(days=30)
+        self.assertEqual((report.notification_count, report.notifications_on_time_count), (5, 2))
 
     def test_concern_figures_are_for_safeguarding_leads_only(self):
         report = self.report()
@@ -134,3 +146,26 @@ class TestQualityReport(SafeguardingCase):
     def test_a_coordinator_cannot_move_a_report_to_another_programme(self):
         with self.assertRefused(UserError, "stay as they were"):
             self.report().with_user(self.coordinator_user).write({"program_id": self.other_program.id})
+
+    def test_the_printed_report_shows_the_figures_and_the_concern_line_only_to_leads(self):
+        report = self.report()
+        Pdf = self.env["ir.actions.report"]
+        html = (
+            Pdf.with_user(self.coordinator_user)
+            ._render_qweb_html("peer_mentoring.quality_report_pdf", report.ids)[0]
+            .decode()
+        )
+        for expected in ("Programme quality report", "Ended before 3 months", "33.3 %", "8.3 months", "Nine"):
+            self.assertIn(expected, html)
+        self.assertNotIn("Safeguarding notifications", html)
+        self.assertNotIn("Before", html.split("<h3>Relationships</h3>")[1])
+        html = (
+            Pdf.with_user(self.manager_user)
+            ._render_qweb_html("peer_mentoring.quality_report_pdf", report.ids)[0]
+            .decode()
+        )
+        self.assertIn("Safeguarding notifications made within their deadline", html)
+        with self.assertRefused(AccessError, "."):
+            Pdf.with_user(self.coordinator_b_user)._render_qweb_html(
+                "peer_mentoring.quality_report_pdf", report.ids
+            )
