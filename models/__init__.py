@@ -112,3 +112,7 @@ from . import mentoring_encounter_portal
 from . import mentoring_goal_portal
 from . import mentoring_mentee_portal
 from . import res_users
+from . import mentoring_program_reading
+from . import res_users_reading
+from . import ir_http_reading
+from . import mentoring_glossary_term
