@@ -169,3 +169,35 @@ class TestLogMeetingReflow(LogMeetingKeyboardCase):
 
     def test_log_a_meeting_reflows_at_320_px(self):
         self.check_screen(axe=False)
+
+
+@tagged("post_install", "-at_install")
+class TestLogMeetingEasyRead(LogMeetingKeyboardCase):
+    """Issue 18.3: the mentor's preference makes the screen easy read: text of 16 pt or more,
+    pictures on the choices, or the same without pictures ("simple text")."""
+
+    SMALLEST_TEXT = """Math.min(...[...document.querySelectorAll(
+        '.o_pm_log .o_pm_hint, .o_pm_log .o_selection_badge, .o_pm_log label, .o_pm_log input')]
+        .filter((el) => el.offsetParent !== null)
+        .map((el) => parseFloat(getComputedStyle(el).fontSize)))"""
+    PICTURES = "document.querySelectorAll('.o_pm_log .o_selection_badge .o_pm_picture').length"
+
+    def look(self, reading):
+        self.mentor_user.pm_reading = reading
+        self.env.flush_all()
+        with self.keyboard_browser(LOG_URL, self.mentor_user.login, READY) as browser:
+            result = (self.evaluate(browser, self.SMALLEST_TEXT), self.evaluate(browser, self.PICTURES))
+            if reading == "easy":
+                found = self.run_axe(browser, "document.querySelector('.o_action_manager')")
+                self.assertEqual(found, [], "axe-core with the pictures")
+            return result
+
+    def test_easy_read_has_big_text_and_pictures_and_simple_text_has_none(self):
+        smallest, pictures = self.look("easy")
+        self.assertGreaterEqual(smallest, 16 * 96 / 72, "16 pt")
+        self.assertEqual(pictures, 13, "a picture on each choice (the goal shows once a mentee is chosen)")
+        smallest, pictures = self.look("simple")
+        self.assertGreaterEqual(smallest, 16 * 96 / 72, "16 pt")
+        self.assertEqual(pictures, 0)
+        _smallest, pictures = self.look("standard")
+        self.assertEqual(pictures, 0)
