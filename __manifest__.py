@@ -6,7 +6,7 @@
     "encounters, confidentiality by role, and the paper forms as PDF",
     "author": "peer_mentoring developers",
     "license": "LGPL-3",
-    "depends": ["mail", "hr", "sale_timesheet", "portal"],
+    "depends": ["mail", "hr", "sale_timesheet", "portal", "auth_passkey_portal"],
     "external_dependencies": {"python": ["scipy", "pyx12"]},
     "data": [
         "security/peer_mentoring_groups.xml",
@@ -109,10 +109,14 @@
         "views/mentoring_quality_report_views.xml",
         "views/mentoring_portal_templates.xml",
         "views/mentoring_mentee_portal_views.xml",
+        "data/mentoring_glossary_data.xml",
+        "views/portal_help_templates.xml",
+        "views/mentoring_reading_views.xml",
     ],
     "assets": {
         "web.assets_backend": [
             "peer_mentoring/static/src/scss/*.scss",
+            "peer_mentoring/static/src/views/*",
         ],
         "web.assets_frontend": [
             "peer_mentoring/static/src/portal/*.scss",
@@ -132,6 +136,7 @@
         "demo/safeguarding_demo.xml",
         "demo/portal_demo.xml",
         "demo/quality_demo.xml",
+        "demo/reading_demo.xml",
     ],
     "application": True,
     "installable": True,

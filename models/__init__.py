@@ -115,3 +115,7 @@ from . import res_users
 from . import mentoring_mentor_screening
 from . import mentoring_quality_report
 from . import mentoring_demo_quality
+from . import mentoring_program_reading
+from . import res_users_reading
+from . import ir_http_reading
+from . import mentoring_glossary_term

@@ -20,6 +20,7 @@ GUARD_ALLOW_LIST = {
     "mentoring.evaluation.question": "a question of a blank form, changed by managers",
     "mentoring.internship.activity": "the list of internship activities, changed by managers",
     "mentoring.knowledge.topic": "the knowledge survey's topics, changed by managers",
+    "mentoring.glossary.term": "hard words in plain words for the Help page, changed by managers",
 }
 
 
