@@ -105,6 +105,9 @@
         "security/portal_rules.xml",
         "views/mentoring_portal_templates.xml",
         "views/mentoring_mentee_portal_views.xml",
+        "security/checkin_rules.xml",
+        "data/checkin_data.xml",
+        "views/mentoring_checkin_views.xml",
     ],
     "assets": {
         "web.assets_backend": [
@@ -127,6 +130,7 @@
         "demo/supervision_demo.xml",
         "demo/safeguarding_demo.xml",
         "demo/portal_demo.xml",
+        "demo/checkin_demo.xml",
     ],
     "application": True,
     "installable": True,

@@ -112,3 +112,8 @@ from . import mentoring_encounter_portal
 from . import mentoring_goal_portal
 from . import mentoring_mentee_portal
 from . import res_users
+from . import mentoring_program_checkin
+from . import mentoring_checkin
+from . import mentoring_match_checkin
+from . import mentoring_overview_item_checkin
+from . import mentoring_demo_checkin
