@@ -32,7 +32,7 @@ class MentoringDemo(models.AbstractModel):
         for index, match in enumerate(matches):
             late = index % 4 == 0
             for side in ("mentor", "mentee"):
-                stop = today - timedelta(days=49) if late and side == "mentee" else today - timedelta(days=3)
+                stop = today - timedelta(days=49) if late and side == "mentee" else today
                 days = [match.date_start + timedelta(days=7), match.date_start + timedelta(days=25)]
                 day = days[-1] + relativedelta(months=1)
                 while day <= stop:

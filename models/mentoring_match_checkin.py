@@ -78,6 +78,10 @@ class MentoringMatch(models.Model):
     # The due date the coordinator was last given an activity for: one per due date.
     checkin_alert_due_date = fields.Date(readonly=True, copy=False, groups="base.group_system")
 
+    def _protected_field_names(self):
+        # Check-ins are made on their own form (with its checks), never through the match.
+        return super()._protected_field_names() | {"checkin_ids"}
+
     def _compute_checkin_count(self):
         counts = dict(
             self.env["mentoring.checkin"]._read_group(
@@ -182,6 +186,16 @@ class MentoringMatch(models.Model):
             match.activity_ids.filtered(lambda a: a.activity_type_id == activity_type).action_feedback(
                 feedback=self.env._("Check-in recorded.")
             )
+
+    def _prune_relationship_followers(self):
+        super()._prune_relationship_followers()
+        self.sudo().checkin_ids._prune_followers()
+
+    @api.model
+    def _cron_prune_followers(self):
+        super()._cron_prune_followers()
+        followed = self.env["mail.followers"].sudo().search([("res_model", "=", "mentoring.checkin")])
+        self.env["mentoring.checkin"].browse(set(followed.mapped("res_id"))).exists()._prune_followers()
 
     def action_view_checkins(self):
         return self._action_open_related("peer_mentoring.mentoring_checkin_action")

@@ -6,6 +6,7 @@ the lead reads."""
 
 import json
 
+from odoo import Command
 from odoo.exceptions import AccessError, UserError
 from odoo.tests import HttpCase, JsonRpcException, tagged
 
@@ -124,6 +125,19 @@ class TestCheckinAccess(CheckinCase, HttpCase):
         # A draft is the coordinator's to delete.
         draft = self.env[CHECKIN].with_user(self.coordinator_user).create({"match_id": self.match.id})
         draft.unlink()
+
+    def test_a_coordinator_who_leaves_the_programme_stops_following(self):
+        checkin = self.checkin.sudo()
+        self.assertIn(self.coordinator_user.partner_id, checkin.message_partner_ids)
+        self.program.coordinator_ids = [Command.set(self.coordinator_b_user.ids)]
+        self.env.invalidate_all()
+        self.assertNotIn(self.coordinator_user.partner_id, checkin.message_partner_ids)
+
+    def test_check_ins_are_not_made_through_the_match(self):
+        with self.assertRefused(UserError, "cannot be set directly"):
+            self.match.with_user(self.coordinator_user).write(
+                {"checkin_ids": [Command.create({"who": "mentor", "date": self.today})]}
+            )
 
     def test_record_needs_the_answers(self):
         draft = self.env[CHECKIN].with_user(self.coordinator_user).create({"match_id": self.match.id})
