@@ -93,6 +93,14 @@ class TestCheckinAccess(CheckinCase, HttpCase):
         with self.assertRaises(AccessError):
             checkin_b.with_user(self.supervisor_user).read(["activities"])
 
+    def test_supervisor_reads_nothing_of_a_cancelled_match(self):
+        match = self.create_match(self.mentor, self.create_mentee("Sky Cancelled"))
+        match.action_introduce()
+        checkin, _action = self.record_checkin(match=match)
+        self.assertTrue(checkin.with_user(self.supervisor_user).has_access("read"))
+        match.action_cancel()
+        self.assertFalse(checkin.with_user(self.supervisor_user).has_access("read"))
+
     def test_coordinator_who_is_the_mentor_reads_nothing_of_their_match(self):
         user, own_match = self.coordinator_mentor_match()
         checkin, _action = self.record_checkin(match=own_match)
