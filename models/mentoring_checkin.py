@@ -72,6 +72,9 @@ class MentoringCheckin(models.Model):
     concern_raised = fields.Boolean("Concern raised", readonly=True, copy=False, tracking=True)
     recorded_by_id = fields.Many2one("res.users", "Recorded by", readonly=True, copy=False)
     recorded_on = fields.Datetime(readonly=True, copy=False)
+    # The form offers the answers for editing only to who may save them: a draft's writer, or a
+    # manager correcting a recorded check-in.
+    user_may_change_answers = fields.Boolean(compute="_compute_user_may_change_answers")
 
     _duration_not_negative = models.Constraint(
         "CHECK(duration_minutes IS NULL OR duration_minutes >= 0)",
@@ -88,6 +91,13 @@ class MentoringCheckin(models.Model):
                 who=(labels.get(checkin.who) or "").lower(),
                 date=checkin.date or "",
             )
+
+    @api.depends_context("uid")
+    @api.depends("state")
+    def _compute_user_may_change_answers(self):
+        manager = self.env.user.has_group("peer_mentoring.group_manager")
+        for checkin in self:
+            checkin.user_may_change_answers = checkin.can_edit and (checkin.state == "draft" or manager)
 
     @api.constrains("who", "match_id")
     def _check_guardian_allowed(self):

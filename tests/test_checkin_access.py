@@ -147,6 +147,13 @@ class TestCheckinAccess(CheckinCase, HttpCase):
                 {"checkin_ids": [Command.create({"who": "mentor", "date": self.today})]}
             )
 
+    def test_form_offers_the_answers_only_to_who_may_save_them(self):
+        self.assertFalse(self.checkin.with_user(self.coordinator_user).user_may_change_answers)
+        self.assertFalse(self.checkin.with_user(self.supervisor_user).user_may_change_answers)
+        self.assertTrue(self.checkin.with_user(self.manager_user).user_may_change_answers)
+        draft = self.env[CHECKIN].with_user(self.coordinator_user).create({"match_id": self.match.id})
+        self.assertTrue(draft.user_may_change_answers)
+
     def test_record_needs_the_answers(self):
         draft = self.env[CHECKIN].with_user(self.coordinator_user).create({"match_id": self.match.id})
         with self.assertRefused(UserError, "Answer these"):
