@@ -6,6 +6,8 @@ from odoo import api, fields, models
 from odoo.fields import Domain
 from odoo.tools import format_date
 
+from .mentoring_checkin import CHECKIN_PARTIES
+
 # Matches whose check-ins are due: a match on hold, closed or only proposed has no cadence.
 CHECKIN_STATES = ("introduced", "active")
 # The first month of a match, in days from its start (day 0): the first month's check-ins are
@@ -62,7 +64,7 @@ class MentoringMatch(models.Model):
         help="From the match's start and the recorded check-ins, on the programme's cadence.",
     )
     checkin_due_with = fields.Selection(
-        [("mentor", "Mentor"), ("mentee", "Mentee"), ("guardian", "Guardian")],
+        CHECKIN_PARTIES,
         "Next check-in with",
         compute="_compute_checkin_due_date",
         store=True,
