@@ -112,6 +112,9 @@
         "data/mentoring_glossary_data.xml",
         "views/portal_help_templates.xml",
         "views/mentoring_reading_views.xml",
+        "security/checkin_rules.xml",
+        "data/checkin_data.xml",
+        "views/mentoring_checkin_views.xml",
     ],
     "assets": {
         "web.assets_backend": [
@@ -137,6 +140,7 @@
         "demo/portal_demo.xml",
         "demo/quality_demo.xml",
         "demo/reading_demo.xml",
+        "demo/checkin_demo.xml",
     ],
     "application": True,
     "installable": True,

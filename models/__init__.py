@@ -119,3 +119,8 @@ from . import mentoring_program_reading
 from . import res_users_reading
 from . import ir_http_reading
 from . import mentoring_glossary_term
+from . import mentoring_program_checkin
+from . import mentoring_checkin
+from . import mentoring_match_checkin
+from . import mentoring_overview_item_checkin
+from . import mentoring_demo_checkin

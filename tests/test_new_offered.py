@@ -20,6 +20,7 @@ MADE_ELSEWHERE = {
     # Work lists of existing records: what to follow up, not where to start one.
     "peer_mentoring.mentoring_match_action_introductions_overdue",
     "peer_mentoring.mentoring_mentor_supervision_overdue_action",
+    "peer_mentoring.mentoring_match_checkin_due_action",
 }
 
 
