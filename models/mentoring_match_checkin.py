@@ -24,14 +24,16 @@ def next_checkin_due(start, dates, first_month_count, interval_months):
     `start` is the match's start (day 0), `dates` the days of that side's recorded check-ins.
     In the first month (days 0 to 30) `first_month_count` check-ins are due: the k-th of n by
     day 28·k/n (rounded down), the last by day 30; with the default two, by day 14 and by day
-    30. Once they are done, one is due every `interval_months` months after the last one (and
+    30. Once they are done (or a check-in came after the first month), one is due every `interval_months` months after the last one (and
     never before the first month ends). Check-ins before the start do not count."""
     if not start:
         return False
     first_month_end = start + timedelta(days=FIRST_MONTH_DAYS)
     counted = sorted(d for d in dates if d >= start)
     in_first_month = [d for d in counted if d <= first_month_end]
-    if len(in_first_month) < first_month_count:
+    # A first-month check-in missed stays due until the next check-in, which is late (the
+    # quality report counts it so); from that one the monthly rhythm goes on.
+    if len(in_first_month) < first_month_count and len(in_first_month) == len(counted):
         k = len(in_first_month) + 1
         if k == first_month_count:
             return first_month_end

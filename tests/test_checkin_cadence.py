@@ -41,8 +41,13 @@ class TestCheckinCadence(CheckinCase):
         self.assertEqual(next_checkin_due(START, [day(3)], 2, 1), day(30))
         self.assertEqual(next_checkin_due(START, [day(3), day(20)], 2, 1), day(30) + relativedelta(months=1))
         self.assertEqual(next_checkin_due(START, [day(20), day(30)], 2, 1), day(30) + relativedelta(months=1))
-        # A check-in after the first month does not make up for a missed one in it.
-        self.assertEqual(next_checkin_due(START, [day(5), day(31)], 2, 1), day(30))
+        # A check-in missed in the first month stays due until the next one, which is late;
+        # the monthly rhythm goes on from that one (never overdue for ever).
+        self.assertEqual(next_checkin_due(START, [day(5)], 2, 1), day(30))
+        self.assertEqual(next_checkin_due(START, [day(5), day(31)], 2, 1), day(31) + relativedelta(months=1))
+        self.assertEqual(
+            next_checkin_due(START, [day(5), day(31), day(61)], 2, 1), day(61) + relativedelta(months=1)
+        )
         # Before the start does not count; four in the first month is weekly.
         self.assertEqual(next_checkin_due(START, [START - timedelta(days=1)], 2, 1), day(14))
         self.assertEqual(next_checkin_due(START, [], 4, 1), day(7))
