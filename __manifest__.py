@@ -105,6 +105,9 @@
         "security/portal_rules.xml",
         "views/mentoring_portal_templates.xml",
         "views/mentoring_mentee_portal_views.xml",
+        "security/portal_mentor_rules.xml",
+        "views/mentoring_mentor_portal_views.xml",
+        "views/mentoring_portal_mentor_templates.xml",
     ],
     "assets": {
         "web.assets_backend": [
@@ -127,6 +130,7 @@
         "demo/supervision_demo.xml",
         "demo/safeguarding_demo.xml",
         "demo/portal_demo.xml",
+        "demo/portal_mentor_demo.xml",
     ],
     "application": True,
     "installable": True,
