@@ -115,3 +115,4 @@ from . import res_users
 from . import mentoring_mentor_portal
 from . import mentoring_monthly_timesheet_portal
 from . import mentoring_encounter_portal_mentor
+from . import mentoring_goal_portal_mentor

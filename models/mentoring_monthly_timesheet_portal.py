@@ -13,18 +13,17 @@ class MentoringMonthlyTimesheet(models.Model):
 
     _name = "mentoring.monthly.timesheet"
     _inherit = ["mentoring.monthly.timesheet", "mentoring.portal.mixin"]
-    _portal_fields = frozenset(
-        {"name", "month", "state", "encounter_ids", "claimed_encounter_ids", "total_minutes"}
-    )
+    # The page lists the month's meetings itself (controllers/portal_mentor.py).
+    # Only mentors read timesheets on the portal (security/portal_mentor_rules.xml).
+    _portal_fields = frozenset({"name", "month", "state", "claimed_encounter_ids", "mentor_id"})
 
     @api.model
     def _portal_month(self, month):
-        """The portal mentor's timesheet of `month` (first day), read with their rights, or an
-        empty recordset when there is none yet."""
-        mentor = self.env["mentoring.mentor"]._portal_mentor()
-        if not mentor:
+        """The portal mentor's timesheet of `month` (first day), read with their rights (their
+        rule gives their own only), or an empty recordset when there is none yet."""
+        if not self.env["mentoring.mentor"]._portal_mentor():
             raise AccessError(self.env._("Only a mentor with their own portal login has a timesheet here."))
-        return self.search([("mentor_id", "=", mentor.id), ("month", "=", month)], limit=1)
+        return self.search([("month", "=", month)], limit=1)
 
     @api.model
     def _portal_submit_month(self, month):

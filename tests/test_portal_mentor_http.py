@@ -166,9 +166,10 @@ class TestPortalMentorHttp(MentoringPortalMentorCase, HttpCase):
         Sheet = self.env["mentoring.monthly.timesheet"]
         for attacker in (self.carer_c_user, self.carer_former_user):
             self.login(attacker)
-            page = self.post(f"/my/mentor/timesheet?month={month}", {}).text
+            # Nothing to send for them, so no Send button: the request is made by hand.
+            page = self.post(f"/my/mentor/timesheet?month={month}", {}, form_url="/my/mentor/log").text
             self.assertIn("no confirmed contact", page)
-            self.assertNotIn("Robin", page)
+            self.assertNotIn("08:00", page, "Alex's checked meeting")
         self.assertFalse(Sheet.search([("mentor_id", "=", self.carer.id)]))
         self.assertFalse(Sheet.search([("state", "!=", "draft")]))
 
