@@ -54,6 +54,7 @@ class TestPortalMentorHttp(MentoringPortalMentorCase, HttpCase):
         log = self.url_open("/my/mentor/log").text
         self.assertIn("Robin Chen", log)
         self.assertIn("Settle the new placement", log)
+        self.assertEqual(log.count("</textarea>"), 2, "an empty box is closed: the page goes on after it")
         for secret in SECRETS:
             self.assertNotIn(secret, log)
 
