@@ -58,6 +58,15 @@ class TestPortalMentorHttp(MentoringPortalMentorCase, HttpCase):
         for secret in SECRETS:
             self.assertNotIn(secret, log)
 
+    def test_every_portal_mentor_finds_their_page_on_their_home(self):
+        """Even without a mentee now (the former mentor): their timesheets stay there."""
+        card = r'<div class="o_portal_index_card (?!d-none)[^"]*">\s*<a href="/my/mentor"'
+        for user in (self.carer_user, self.carer_former_user):
+            self.login(user)
+            self.assertRegex(self.url_open("/my").text, card, user.login)
+        self.login(self.portal_user)
+        self.assertNotRegex(self.url_open("/my").text, card)
+
     def test_the_carer_logs_a_draft_meeting_of_their_own_match(self):
         self.login(self.carer_user)
         before = self.robin_meetings()
