@@ -95,6 +95,8 @@ class TestPortalMentorHttp(MentoringPortalMentorCase, HttpCase):
         )
         self.assertNotIn(self.carer_user.partner_id, meeting.message_partner_ids, "no e-mails of staff notes")
         self.assertIn("Logged on the portal by the mentor", meeting.message_ids[:1].body)
+        self.assertEqual(meeting.activity_ids.user_id, self.coordinator_user, "the coordinator checks it")
+        self.assertNotIn("Robin", meeting.activity_ids.summary)
 
     def test_a_missing_answer_is_said_on_the_screen_and_nothing_is_saved(self):
         self.login(self.carer_user)
