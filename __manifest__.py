@@ -115,6 +115,9 @@
         "security/checkin_rules.xml",
         "data/checkin_data.xml",
         "views/mentoring_checkin_views.xml",
+        "security/portal_mentor_rules.xml",
+        "views/mentoring_mentor_portal_views.xml",
+        "views/mentoring_portal_mentor_templates.xml",
     ],
     "assets": {
         "web.assets_backend": [
@@ -141,6 +144,7 @@
         "demo/quality_demo.xml",
         "demo/reading_demo.xml",
         "demo/checkin_demo.xml",
+        "demo/portal_mentor_demo.xml",
     ],
     "application": True,
     "installable": True,

@@ -1,2 +1,3 @@
 from . import portal
 from . import portal_help
+from . import portal_mentor

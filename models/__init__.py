@@ -124,3 +124,7 @@ from . import mentoring_checkin
 from . import mentoring_match_checkin
 from . import mentoring_overview_item_checkin
 from . import mentoring_demo_checkin
+from . import mentoring_mentor_portal
+from . import mentoring_monthly_timesheet_portal
+from . import mentoring_encounter_portal_mentor
+from . import mentoring_goal_portal_mentor
