@@ -3,6 +3,7 @@ from dateutil.relativedelta import relativedelta
 from odoo import api, fields, models
 from odoo.exceptions import ValidationError
 
+from .mentoring_match_checkin import next_checkin_due
 from .mentoring_mentor import ONGOING_MATCH_STATES
 
 # A relationship counts in a period from its introduction to its closure.
@@ -48,6 +49,10 @@ class MentoringQualityReport(models.Model):
     )
     ended_before_3_months = fields.Float("Ended before 3 months (%)", compute="_compute_matches")
     ended_before_12_months = fields.Float("Ended before 12 months (%)", compute="_compute_matches")
+
+    checkin_match_count = fields.Integer("Relationships with check-ins due", compute="_compute_checkins")
+    checkin_on_time_count = fields.Integer("Checked in with on time", compute="_compute_checkins")
+    checkins_on_time = fields.Float("Check-ins on time (%)", compute="_compute_checkins")
 
     mentor_count = fields.Integer("Mentors matched", compute="_compute_screening")
     mentors_screened_count = fields.Integer("Mentors screened before matching", compute="_compute_screening")
@@ -147,6 +152,60 @@ class MentoringQualityReport(models.Model):
             report.ended_before_12_months = _share(
                 sum(1 for m in closed if m.date_closed < m.date_start + relativedelta(months=12)), len(closed)
             )
+
+    # Check-ins -------------------------------------------------------------------------------
+
+    def _side_checkins_on_time(self, match, side, window_end):
+        """Walk one side's check-ins along the programme's cadence: (whether a check-in with
+        that side fell due in the period, whether every one due in it was made by its day).
+        A check-in missed before the period that was still not made in it counts against it."""
+        program = match.program_id
+        dates = sorted(
+            c.date
+            for c in match.checkin_ids
+            if c.state == "done" and c.who == side and c.date >= match.date_start
+        )
+        made = 0
+        due_in_period = False
+        while True:
+            due = next_checkin_due(
+                match.date_start,
+                dates[:made],
+                program.checkin_first_month_count,
+                program.checkin_interval_months,
+            )
+            if not due or due > window_end:
+                return due_in_period, True
+            late = made >= len(dates) or dates[made] > due
+            if due >= self.date_from:
+                due_in_period = True
+                if late:
+                    return True, False
+            elif late and (made >= len(dates) or dates[made] >= self.date_from):
+                return True, False  # overdue since before the period, and not made before it
+            made += 1
+
+    def _match_checkins_on_time(self, match):
+        """None when no check-in fell due in the period (a match begun at its very end)."""
+        window_end = min(self.date_to, fields.Date.context_today(self) - relativedelta(days=1))
+        if match.date_closed:
+            window_end = min(window_end, match.date_closed)
+        judged = [
+            self._side_checkins_on_time(match, side, window_end) for side in match.program_id._checkin_sides()
+        ]
+        if not any(due for due, _on_time in judged):
+            return None
+        return all(on_time for _due, on_time in judged)
+
+    @api.depends("program_id", "date_from", "date_to")
+    def _compute_checkins(self):
+        for report in self:
+            matches = report._matches() if report.program_id and report.date_to else []
+            results = [report._match_checkins_on_time(m) for m in matches if m.date_start]
+            judged = [r for r in results if r is not None]
+            report.checkin_match_count = len(judged)
+            report.checkin_on_time_count = sum(judged)
+            report.checkins_on_time = _share(sum(judged), len(judged))
 
     # Screening -------------------------------------------------------------------------------
 

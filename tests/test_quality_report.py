@@ -3,13 +3,13 @@ from datetime import date, datetime, timedelta
 from odoo.exceptions import AccessError, UserError
 from odoo.tests import tagged
 
-from .common_safeguarding import SafeguardingCase
+from .common_checkin import CheckinCase
 
 PERIOD = {"date_from": date(2026, 1, 1), "date_to": date(2026, 6, 30)}
 
 
 @tagged("post_install", "-at_install")
-class TestQualityReport(SafeguardingCase):
+class TestQualityReport(CheckinCase):
     """Figures written from the rule, then the report made to meet them."""
 
     @classmethod
@@ -169,3 +169,35 @@ class TestQualityReport(SafeguardingCase):
             Pdf.with_user(self.coordinator_b_user)._render_qweb_html(
                 "peer_mentoring.quality_report_pdf", report.ids
             )
+
+    def test_check_ins_on_time_follow_the_programme_cadence_on_each_side(self):
+        # Default cadence: by day 14 and day 30 of the match, then a month after the last one.
+        self.program.max_mentees_per_mentor = 5
+        on_time = self.create_active_match(self.mentor, self.create_mentee("On Time"))
+        late = self.create_active_match(self.mentor_b, self.create_mentee("Late Mentee"))
+        begun_at_the_end = self.create_active_match(self.mentor, self.create_mentee("Just Begun"))
+        for match, start in (
+            (on_time, date(2026, 1, 1)),
+            (late, date(2026, 1, 1)),
+            (begun_at_the_end, date(2026, 3, 25)),
+        ):
+            match.sudo().date_start = start
+        days = [date(2026, 1, 10), date(2026, 1, 25), date(2026, 2, 20), date(2026, 3, 15)]
+        for day in days:
+            self.record_checkin(on_time, "mentor", day)
+            self.record_checkin(on_time, "mentee", day)
+            self.record_checkin(late, "mentor", day)
+        # The mentee of `late` was first called on day 19: after the day-14 deadline.
+        for day in [date(2026, 1, 20), *days[1:]]:
+            self.record_checkin(late, "mentee", day)
+        report = self.report()
+        report.date_to = date(2026, 3, 31)
+        # Judged: on_time, late, and the three closed matches of the period, never checked in
+        # with (the one begun on 25 March has nothing due before 8 April).
+        self.assertEqual((report.checkin_match_count, report.checkin_on_time_count), (5, 1))
+        self.assertAlmostEqual(report.checkins_on_time, 20.0)
+        # A period after the late call: both on time (1 to 31 March: due 20 March, made 15 March).
+        report.date_from = date(2026, 3, 1)
+        self.assertEqual(report._match_checkins_on_time(late), True)
+        self.assertEqual(report._match_checkins_on_time(on_time), True)
+        self.assertIsNone(report._match_checkins_on_time(begun_at_the_end))
