@@ -105,6 +105,14 @@
         "security/portal_rules.xml",
         "views/mentoring_portal_templates.xml",
         "views/mentoring_mentee_portal_views.xml",
+        "security/match_closure_rules.xml",
+        "data/safeguarding_retention_cron_data.xml",
+        "reports/match_closure_reports.xml",
+        "reports/match_closure_templates.xml",
+        "reports/safeguarding_concern_reports.xml",
+        "reports/safeguarding_concern_templates.xml",
+        "views/mentoring_match_closure_views.xml",
+        "views/safeguarding_retention_views.xml",
     ],
     "assets": {
         "web.assets_backend": [

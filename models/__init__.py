@@ -112,3 +112,10 @@ from . import mentoring_encounter_portal
 from . import mentoring_goal_portal
 from . import mentoring_mentee_portal
 from . import res_users
+from . import mentoring_match_closure
+from . import mentoring_match_closure_attempt
+from . import mentoring_match_closing
+from . import res_company_safeguarding
+from . import res_config_settings_safeguarding
+from . import mentoring_safeguarding_concern_retention
+from . import mentoring_demo_closure
