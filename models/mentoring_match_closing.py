@@ -68,8 +68,10 @@ class MentoringMatch(models.Model):
         closures._check_complete()
         for closure in closures:
             match = closure.match_id
-            if closure.closure_reason == "no_fault_opt_out" and "opt_out_told_on" in match._fields:
+            # An opt-out nobody told the programme about yet is recorded now, when the closure
+            # says who opted out (the older close screen records it itself).
+            if closure.closure_reason == "no_fault_opt_out" and closure.opt_out_party:
                 if not match.opt_out_told_on:
-                    match._record_opt_out(closure.opt_out_party or "both", fields.Datetime.now())
+                    match._record_opt_out(closure.opt_out_party, fields.Datetime.now())
             super(MentoringMatch, match)._close(closure.closure_reason, closure.closure_note)
         closures._finish()

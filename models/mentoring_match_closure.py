@@ -180,14 +180,6 @@ class MentoringMatchClosure(models.Model):
             missing.append(self.env._("the kind of ending"))
         elif self.closure_kind == "planned" and self.closure_reason not in PLANNED_REASONS + (False,):
             missing.append(self.env._("a reason that fits a planned end (planned end or goals met)"))
-        match = self.sudo().match_id
-        if (
-            self.closure_reason == "no_fault_opt_out"
-            and "opt_out_told_on" in match._fields
-            and not match.opt_out_told_on
-            and not self.opt_out_party
-        ):
-            missing.append(self.env._("who opted out"))
         missing += self._side_missing("mentor", self.env._("mentor"))
         missing += self._side_missing("mentee", self.env._("mentee"))
         if not self.contact_rule:

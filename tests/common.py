@@ -154,14 +154,15 @@ class MentoringCase(TransactionCase):
     def document_closure(cls, match, **vals):
         """Every closure step of `match` recorded but why it ends (given when closing): a talk
         with each side, contact through the agency, no rematch for now."""
+        today = fields.Date.context_today(match)
         return cls.env["mentoring.match.closure"].create(
             {
                 "match_id": match.id,
                 "mentor_conversation": "held",
-                "mentor_talk_date": cls.today,
+                "mentor_talk_date": today,
                 "mentor_talk_notes": "Talked it through.",
                 "mentee_conversation": "held",
-                "mentee_talk_date": cls.today,
+                "mentee_talk_date": today,
                 "mentee_talk_notes": "Talked it through.",
                 "contact_rule": "agency",
                 "rematch_decision": "not_now",
