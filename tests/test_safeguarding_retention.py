@@ -37,8 +37,11 @@ class TestSafeguardingRetention(SafeguardingCase, HttpCase):
         return concern
 
     def run_cron(self, when):
+        """The daily scheduled job's own action, run at `when`."""
+        cron = self.env.ref("peer_mentoring.ir_cron_safeguarding_retention")
+        self.assertEqual((cron.interval_number, cron.interval_type, cron.active), (1, "days", True))
         with freeze_time(when):
-            self.env[CONCERN]._cron_apply_retention()
+            cron.ir_actions_server_id.run()
         self.env.invalidate_all()
 
     def test_false_allegation_leaves_the_mentors_record_after_the_notice(self):
