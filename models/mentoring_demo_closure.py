@@ -9,7 +9,9 @@ class MentoringDemo(models.AbstractModel):
     def _demo_close_match(self, match, today):
         """Closed through the closure steps, as a coordinator does: the goals met, a talk with
         each side (the first mentee reached, the second only tried), contact through the agency."""
-        reached = not self.env["mentoring.match.closure"].search_count([])
+        reached = not self.env["mentoring.match.closure"].search_count(
+            [("program_id", "=", match.program_id.id), ("mentee_conversation", "=", "held")]
+        )
         mentee_vals = (
             {
                 "mentee_conversation": "held",
