@@ -118,6 +118,14 @@
         "security/portal_mentor_rules.xml",
         "views/mentoring_mentor_portal_views.xml",
         "views/mentoring_portal_mentor_templates.xml",
+        "security/match_closure_rules.xml",
+        "data/safeguarding_retention_cron_data.xml",
+        "reports/match_closure_reports.xml",
+        "reports/match_closure_templates.xml",
+        "reports/safeguarding_concern_reports.xml",
+        "reports/safeguarding_concern_templates.xml",
+        "views/mentoring_match_closure_views.xml",
+        "views/safeguarding_retention_views.xml",
     ],
     "assets": {
         "web.assets_backend": [

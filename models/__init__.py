@@ -128,3 +128,10 @@ from . import mentoring_mentor_portal
 from . import mentoring_monthly_timesheet_portal
 from . import mentoring_encounter_portal_mentor
 from . import mentoring_goal_portal_mentor
+from . import mentoring_match_closure
+from . import mentoring_match_closure_attempt
+from . import mentoring_match_closing
+from . import res_company_safeguarding
+from . import res_config_settings_safeguarding
+from . import mentoring_safeguarding_concern_retention
+from . import mentoring_demo_closure

@@ -111,7 +111,7 @@ class MentoringDemo(models.AbstractModel):
             if state == "on_hold":
                 match.action_hold()
             elif state == "closed":
-                match._close("goals_met", "Both agreed the goals were met.")
+                self._demo_close_match(match, today)
         profile.timely_filing_days = deadline
         self._demo_invoice_last_month(program, today)
 

@@ -151,6 +151,32 @@ class MentoringCase(TransactionCase):
         )
 
     @classmethod
+    def document_closure(cls, match, **vals):
+        """Every closure step of `match` recorded but why it ends (given when closing): a talk
+        with each side, contact through the agency, no rematch for now."""
+        today = fields.Date.context_today(match)
+        return cls.env["mentoring.match.closure"].create(
+            {
+                "match_id": match.id,
+                "mentor_conversation": "held",
+                "mentor_talk_date": today,
+                "mentor_talk_notes": "Talked it through.",
+                "mentee_conversation": "held",
+                "mentee_talk_date": today,
+                "mentee_talk_notes": "Talked it through.",
+                "contact_rule": "agency",
+                "rematch_decision": "not_now",
+                "rematch_reason": "Wants a break.",
+                **vals,
+            }
+        )
+
+    def close_match(self, match, reason, note=""):
+        """Close `match`, as the user it carries, once its closure steps are recorded."""
+        self.document_closure(match)
+        match._close(reason, note)
+
+    @classmethod
     def create_active_match(cls, mentor, mentee, program=None):
         match = cls.create_match(mentor, mentee, program)
         match.action_introduce()

@@ -105,7 +105,7 @@ class TestActingForProgramme(MentoringCase, HttpCase):
         plan = self.env["mentoring.plan"].create(
             {"match_id": self.attacker_match.id, "person_centred_goals": "Work in a library"}
         )
-        self.attacker_match.with_user(self.coordinator_user)._close("goals_met", "")
+        self.close_match(self.attacker_match.with_user(self.coordinator_user), "goals_met")
         self.assertEqual(self.attacker_match.state, "closed")
         with self.assertRefused(UserError, "closed"):
             plan.with_user(self.attacker).write({"person_centred_goals": "rewritten"})
@@ -134,7 +134,7 @@ class TestActingForProgramme(MentoringCase, HttpCase):
         with self.assertRefused(UserError, "concerns you"):
             match.action_hold()
         with self.assertRefused(UserError, "concerns you"):
-            match._close("goals_met", "")
+            self.close_match(match, "goals_met")
         self.assertEqual(self.attacker_match.state, "active")
         # Nor sign as the coordinator on their own match's agreement (as the mentor, yes).
         draft = self.env["mentoring.agreement"].create(

@@ -52,7 +52,7 @@ class TestBillingOnTheDateOfService(MentoringBillingCase):
     def test_a_meeting_before_the_match_closed_is_written_up_late(self):
         """Closed today: a meeting of 3 days ago is logged and confirmed afterwards (45 minutes,
         3 units); one dated after the closing day is refused."""
-        self.match.with_user(self.coordinator_user)._close("planned_end", "")
+        self.close_match(self.match.with_user(self.coordinator_user), "planned_end")
         # A closed match's records are changed only by a coordinator: they write up the meeting.
         late = (
             self.env["mentoring.encounter"]

@@ -203,7 +203,7 @@ class TestMentorAccessFollowsTheMatch(MentoringBillingCase):
             proposal.with_user(self.mentor_b_user).read(["display_name"])
 
     def test_closed_match_keeps_the_mentors_history_but_not_the_person(self):
-        self.match._close("planned_end", "")
+        self.close_match(self.match, "planned_end")
         self.env.invalidate_all()
         self.assertIn("Talked about home", self.encounter.with_user(self.mentor_user).notes)
         with self.assertRaises(AccessError):

@@ -96,7 +96,7 @@ class TestEvaluationsProposedWhenDue(MentoringInternshipCase):
 
     def test_feedback_forms_when_a_match_of_a_feedback_programme_closes(self):
         Evaluation = self.env["mentoring.evaluation"]
-        self.match._close("planned_end", "")
+        self.close_match(self.match, "planned_end")
         Evaluation._cron_propose_evaluations()
         self.assertFalse(Evaluation.search([("match_id", "=", self.match.id)]))
         self.program.ask_end_feedback = True
@@ -177,7 +177,7 @@ class TestEvaluationReports(MentoringInternshipCase):
             text = self.render_pdf("peer_mentoring.mentoring_evaluation_report", interview)
             self.assertIn(question, text)
             self.assertIn("Yes, from next month.", text)
-        self.match._close("planned_end", "")
+        self.close_match(self.match, "planned_end")
         self.program.ask_end_feedback = True
         self.env["mentoring.evaluation"]._cron_propose_evaluations()
         feedback = self.env["mentoring.evaluation"].search([("match_id", "=", self.match.id)])

@@ -19,7 +19,7 @@ class TestMatch(MentoringCase):
         match.action_hold()
         self.assertEqual(match.state, "on_hold")
         match.action_activate()
-        match._close("goals_met", "Found a job")
+        self.close_match(match, "goals_met", "Found a job")
         self.assertEqual(
             (match.state, match.closure_reason, match.date_closed), ("closed", "goals_met", self.today)
         )
@@ -37,7 +37,8 @@ class TestMatch(MentoringCase):
             self.match.action_reset_to_draft()
 
     def test_closing_needs_a_reason_and_other_needs_a_note(self):
-        with self.assertRefused(UserError, "Choose why"):
+        self.document_closure(self.match)
+        with self.assertRefused(UserError, "why the match ends"):
             self.match._close(False, "")
         with self.assertRefused(UserError, "closure note"):
             self.match._close("other", "  ")
@@ -88,7 +89,7 @@ class TestMatch(MentoringCase):
             self.create_match(self.mentor_b, self.mentee, program=outsider_program)
 
     def test_closed_match_is_read_only_except_for_a_coordinator(self):
-        self.match._close("planned_end", "")
+        self.close_match(self.match, "planned_end")
         with self.assertRefused(UserError, "closed"):
             self.encounter.with_user(self.mentor_user).write({"next_steps": "changed"})
         with self.assertRefused(UserError, "closed"):

@@ -122,7 +122,7 @@ class TestMatchKanban(MentoringCase):
 
     def test_closed_and_cancelled_columns_are_folded(self):
         self.create_match(self.mentor_b, self.create_mentee("Lee Park")).action_cancel()
-        self.match_b._close("planned_end", "")
+        self.close_match(self.match_b, "planned_end")
         groups = {group["state"]: group for group in self.read_board([])}
         self.assertEqual(list(groups), ["draft", "introduced", "active", "on_hold", "closed", "cancelled"])
         self.assertIn("__records", groups["active"])

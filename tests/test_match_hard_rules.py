@@ -107,7 +107,7 @@ class TestHandMadeMatchesAskTheHardRules(HardRuleMixin, MentoringMatchingCase):
         for reason in ("conflict", "no_fault_opt_out"):
             with self.subTest(reason=reason):
                 mentee = self.create_mentee(f"Mentee after {reason}")
-                self.create_active_match(self.mentor_b, mentee)._close(reason, "")
+                self.close_match(self.create_active_match(self.mentor_b, mentee), reason)
                 with self.assertRefused(
                     ValidationError,
                     "ended in conflict or opt-out.*have already worked together. Choose another mentor",
@@ -119,7 +119,7 @@ class TestHandMadeMatchesAskTheHardRules(HardRuleMixin, MentoringMatchingCase):
 
     def test_a_planned_ending_is_no_reason_to_refuse_the_pair(self):
         mentee = self.create_mentee("Lee Park")
-        self.create_active_match(self.mentor_b, mentee)._close("goals_met", "")
+        self.close_match(self.create_active_match(self.mentor_b, mentee), "goals_met")
         self.assertEqual(self.propose(self.mentor_b, mentee).state, "draft")
 
     def test_the_same_pair_is_proposed_once(self):

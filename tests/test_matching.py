@@ -101,9 +101,9 @@ class TestMatchingHardRules(MentoringMatchingCase):
         opted_out = self.create_partner_mentor("Opt-out Mentor")
         for mentor, reason in ((conflict, "conflict"), (opted_out, "no_fault_opt_out")):
             match = self.create_active_match(mentor, self.seeker)
-            match._close(reason, "")
+            self.close_match(match, reason)
         planned_end = self.create_partner_mentor("Planned End Mentor")
-        self.create_active_match(planned_end, self.seeker)._close("planned_end", "")
+        self.close_match(self.create_active_match(planned_end, self.seeker), "planned_end")
         related_on_mentor = self.create_partner_mentor("Neighbour Mentor")
         related_on_mentor.with_user(self.coordinator_user).write(
             {"dual_relationship_mentee_ids": [Command.link(self.seeker.id)]}

@@ -167,6 +167,7 @@ class TestNoFaultOptOut(MentoringP2PCase):
     @freeze_time(FRIDAY_3PM)
     def test_closing_finalises_the_opt_out_and_offers_another_mentor(self):
         self.opt_out(self.org_mentor_user)
+        self.document_closure(self.p2p_match)
         Close = self.env["mentoring.match.close"].with_user(self.coordinator_user)
         wizard = Close.with_context(default_match_ids=self.p2p_match.ids).create({})
         self.assertEqual(wizard.closure_reason, "no_fault_opt_out", "the reason recorded with the opt-out")
@@ -180,6 +181,7 @@ class TestNoFaultOptOut(MentoringP2PCase):
 
     @freeze_time(FRIDAY_3PM)
     def test_closing_for_an_opt_out_nobody_recorded_records_it_now(self):
+        self.document_closure(self.p2p_match)
         wizard = (
             self.env["mentoring.match.close"]
             .with_user(self.coordinator_user)

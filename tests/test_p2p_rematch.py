@@ -11,6 +11,7 @@ class TestRematch(WebClient, MentoringP2PCase):
     allocated; the issue: "rematch gets someone else"."""
 
     def close(self, match, reason, **vals):
+        self.document_closure(match)
         wizard = (
             self.env["mentoring.match.close"]
             .with_user(self.coordinator_user)

@@ -126,6 +126,7 @@ class TestPlanningWorksheet(MentoringP2PCase):
 
     def test_completing_the_match_sends_the_worksheet_being_filled_in(self):
         worksheet = self.fill(self.new_worksheet())
+        self.document_closure(self.p2p_match)
         wizard = (
             self.env["mentoring.match.close"]
             .with_user(self.coordinator_user)

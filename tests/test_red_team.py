@@ -73,7 +73,7 @@ class TestClosedAndConfirmedStay(MentoringBillingCase):
     def test_a_closed_match_is_read_only_for_its_mentor_in_every_way(self):
         draft_meeting = self.create_encounter(self.match, progress=False)
         draft_agreement = self.env["mentoring.agreement"].create({"match_id": self.match.id, "purpose": "v2"})
-        self.match._close("planned_end", "")
+        self.close_match(self.match, "planned_end")
         as_mentor = self.env(user=self.mentor_user)
         attempts = [
             lambda: draft_meeting.with_env(as_mentor).unlink(),
