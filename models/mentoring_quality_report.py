@@ -50,6 +50,8 @@ class MentoringQualityReport(models.Model):
     ended_before_3_months = fields.Float("Ended before 3 months (%)", compute="_compute_matches")
     ended_before_12_months = fields.Float("Ended before 12 months (%)", compute="_compute_matches")
 
+    closures_documented_count = fields.Integer("Endings documented", compute="_compute_matches")
+    closures_documented = fields.Float("Endings documented (%)", compute="_compute_matches")
     checkin_match_count = fields.Integer("Relationships with check-ins due", compute="_compute_checkins")
     checkin_on_time_count = fields.Integer("Checked in with on time", compute="_compute_checkins")
     checkins_on_time = fields.Float("Check-ins on time (%)", compute="_compute_checkins")
@@ -125,6 +127,17 @@ class MentoringQualityReport(models.Model):
             lambda m: m.state == "closed" and m.date_closed and m.date_closed <= self.date_to
         )
 
+    def _documented_closures(self, closed):
+        """The ended relationships whose closure steps were recorded (MENTOR standard 6): the
+        kind of ending, the talk with each side or the attempts made, contact after closure and
+        the rematch decision. Matches closed before the closure record existed have none."""
+        closures = (
+            self.env["mentoring.match.closure"]
+            .sudo()
+            .search([("match_id", "in", closed.ids), ("state", "=", "done")])
+        )
+        return closures.match_id
+
     @staticmethod
     def _length_in_months(match):
         delta = relativedelta(match.date_closed, match.date_start)
@@ -134,7 +147,10 @@ class MentoringQualityReport(models.Model):
     def _compute_matches(self):
         for report in self:
             if not (report.program_id and report.date_from and report.date_to):
-                report.update(dict.fromkeys(("match_count", "matches_closed_count"), 0))
+                report.update(
+                    dict.fromkeys(("match_count", "matches_closed_count", "closures_documented_count"), 0)
+                )
+                report.closures_documented = 0.0
                 report.update(
                     dict.fromkeys(
                         ("average_length_months", "ended_before_3_months", "ended_before_12_months"), 0.0
@@ -145,6 +161,9 @@ class MentoringQualityReport(models.Model):
             lengths = [report._length_in_months(m) for m in closed if m.date_start]
             report.match_count = len(report._matches())
             report.matches_closed_count = len(closed)
+            documented = report._documented_closures(closed)
+            report.closures_documented_count = len(documented)
+            report.closures_documented = _share(len(documented), len(closed))
             report.average_length_months = sum(lengths) / len(lengths) if lengths else 0.0
             report.ended_before_3_months = _share(
                 sum(1 for m in closed if m.date_closed < m.date_start + relativedelta(months=3)), len(closed)

@@ -24,6 +24,7 @@ class TestQualityReport(CheckinCase):
     @classmethod
     def closed_match(cls, mentor, name, start, end):
         match = cls.create_active_match(mentor, cls.create_mentee(name))
+        cls.document_closure(match)
         match._close("planned_end", "")
         match.sudo().write({"date_start": start, "date_closed": end})
         return match
@@ -201,3 +202,12 @@ class TestQualityReport(CheckinCase):
         self.assertEqual(report._match_checkins_on_time(late), True)
         self.assertEqual(report._match_checkins_on_time(on_time), True)
         self.assertIsNone(report._match_checkins_on_time(begun_at_the_end))
+
+    def test_endings_documented_count_closures_with_their_steps_recorded(self):
+        report = self.report()
+        self.assertEqual((report.matches_closed_count, report.closures_documented_count), (3, 3))
+        # A match closed before the addon kept closure records (as imported): not documented.
+        self.closed_9.closure_id.sudo().state = "draft"
+        report.invalidate_recordset()
+        self.assertEqual(report.closures_documented_count, 2)
+        self.assertAlmostEqual(report.closures_documented, 66.7)

@@ -12,7 +12,7 @@ class TestQualityReportTour(MentoringCase, HttpCase):
     def test_coordinator_makes_and_prints_the_programme_quality_report(self):
         for name, months in (("One", 1), ("Nine", 9), ("Fifteen", 15)):
             match = self.create_active_match(self.mentor_b, self.create_mentee(name))
-            match._close("planned_end", "")
+            self.close_match(match, "planned_end")
             closed = self.today - relativedelta(days=10)
             match.sudo().write({"date_start": closed - relativedelta(months=months), "date_closed": closed})
         self.start_tour("/odoo", "peer_mentoring_quality_report_tour", login=self.coordinator_user.login)
