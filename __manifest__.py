@@ -105,6 +105,9 @@
         "security/portal_rules.xml",
         "views/mentoring_portal_templates.xml",
         "views/mentoring_mentee_portal_views.xml",
+        "security/portal_evaluation_rules.xml",
+        "views/mentoring_portal_form_views.xml",
+        "views/mentoring_portal_form_templates.xml",
     ],
     "assets": {
         "web.assets_backend": [

@@ -112,3 +112,6 @@ from . import mentoring_encounter_portal
 from . import mentoring_goal_portal
 from . import mentoring_mentee_portal
 from . import res_users
+from . import mentoring_program_portal
+from . import mentoring_evaluation_portal
+from . import mentoring_evaluation_answer_portal
