@@ -108,6 +108,8 @@
         "security/portal_evaluation_rules.xml",
         "views/mentoring_portal_form_views.xml",
         "views/mentoring_portal_form_templates.xml",
+        "security/portal_representative_rules.xml",
+        "views/mentoring_mentee_representative_views.xml",
     ],
     "assets": {
         "web.assets_backend": [

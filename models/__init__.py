@@ -115,3 +115,4 @@ from . import res_users
 from . import mentoring_program_portal
 from . import mentoring_evaluation_portal
 from . import mentoring_evaluation_answer_portal
+from . import mentoring_mentee_representative
