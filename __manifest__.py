@@ -110,6 +110,8 @@
         "views/mentoring_portal_form_templates.xml",
         "security/portal_representative_rules.xml",
         "views/mentoring_mentee_representative_views.xml",
+        "views/mentoring_portal_sign_link_templates.xml",
+        "views/mentoring_portal_concern_templates.xml",
     ],
     "assets": {
         "web.assets_backend": [

@@ -25,7 +25,7 @@ class MentoringPortalDocumentMixin(models.AbstractModel):
 
     _name = "mentoring.portal.document.mixin"
     _description = "Mentoring Form Signed on the Portal"
-    _inherit = ["mentoring.portal.mixin"]
+    _inherit = ["mentoring.portal.mixin", "mentoring.portal.sign.link.mixin"]
     # Route part and report of each model on the portal: /my/mentoring/<kind>/<id>.
     _portal_kind = None
     _portal_report = None
@@ -47,7 +47,8 @@ class MentoringPortalDocumentMixin(models.AbstractModel):
         partner = self.env.user.partner_id
         for record in self:
             mentee = record.sudo().mentee_id
-            record.portal_signer_name = record.mentee_name if mentee.partner_id == partner else partner.name
+            own = mentee.partner_id == partner or self.env.user._is_public()
+            record.portal_signer_name = record.mentee_name if own else partner.name
 
     @api.depends("mentee_signature", "mentee_signed_on")
     def _compute_portal_waiting_for_mentee(self):
@@ -84,12 +85,6 @@ class MentoringPortalDocumentMixin(models.AbstractModel):
         record = self.sudo()
         if not record.portal_waiting_for_mentee:
             raise UserError(self.env._("This record is not waiting for your signature."))
-        if not signature:
-            raise UserError(self.env._("Write or draw your signature first."))
-        # The form prints the signature as an image: anything else is refused.
-        base64_to_image(signature)
-        if record.match_id.state not in ("introduced", "active"):
-            raise UserError(self.env._("This mentoring has ended. You cannot sign now."))
         signer = (name or "").strip()[:100] or record.portal_signer_name
         representative = self.env.user.partner_id != record.mentee_id.partner_id
         if representative:
@@ -97,13 +92,7 @@ class MentoringPortalDocumentMixin(models.AbstractModel):
             signer = self.env._(
                 "%(signer)s, representative of %(name)s", signer=signer, name=record.mentee_name
             )[:200]
-        record.write(
-            {
-                "mentee_signature": signature,
-                "mentee_signed_by": signer,
-                "mentee_signed_on": fields.Date.context_today(self),
-            }
-        )
+        record._portal_write_mentee_signature(signer, signature)
         where = request.httprequest.remote_addr if request else False
         record.message_post(
             body=(
@@ -126,6 +115,22 @@ class MentoringPortalDocumentMixin(models.AbstractModel):
         )
         record._portal_after_mentee_signed()
         return True
+
+    def _portal_write_mentee_signature(self, signer, signature):
+        """Write the mentee's block (sudo record), once the signer is known to be allowed."""
+        if not signature:
+            raise UserError(self.env._("Write or draw your signature first."))
+        # The form prints the signature as an image: anything else is refused.
+        base64_to_image(signature)
+        if self.match_id.state not in ("introduced", "active"):
+            raise UserError(self.env._("This mentoring has ended. You cannot sign now."))
+        self.write(
+            {
+                "mentee_signature": signature,
+                "mentee_signed_by": signer,
+                "mentee_signed_on": fields.Date.context_today(self),
+            }
+        )
 
     def _portal_after_mentee_signed(self):
         """What follows the mentee's signature (sudo): nothing by default."""

@@ -28,6 +28,11 @@ class TestPortalMenteeTour(MentoringPortalFormsCase, HttpCase):
         scores = self.form.answer_ids.filtered(lambda a: a.answer_type == "score").mapped("score")
         self.assertEqual(scores, [4] * 6)
         self.assertIn("Ada listens to me", self.form.answer_ids.mapped("answer"))
+        concern = self.env["mentoring.safeguarding.concern"].search(
+            [("raised_by_id", "=", self.portal_user.id)]
+        )
+        self.assertEqual(concern.description, "Someone follows me home")
+        self.assertEqual(concern.mentee_id, self.mentee)
 
 
 @tagged("post_install", "-at_install")

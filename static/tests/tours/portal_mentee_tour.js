@@ -203,5 +203,65 @@ registry.category("web_tour.tours").add("peer_mentoring_portal_mentee_tour", {
             trigger: ".o_pm_portal:not(:has(button.o_pm_send)) a.o_pm_download[href$='/download']",
         },
         checkPage("My form, sent"),
+        {
+            content: "back to My mentoring: tell us a worry",
+            trigger: ".breadcrumb a[href='/my/mentoring']",
+            run: "click",
+            expectUnloadPage: true,
+        },
+        {
+            trigger: "a.o_pm_worry[href='/my/mentoring/worry']:contains(Tell us a worry)",
+            run: "click",
+            expectUnloadPage: true,
+        },
+        checkPage("Tell us a worry"),
+        {
+            content: "choose what it is about",
+            trigger: "label[for=o_pm_choice_unsafe]:contains(I do not feel safe.)",
+            run: "click",
+        },
+        {
+            content: "say what happened",
+            trigger: "textarea#o_pm_description",
+            run: "edit Someone follows me home",
+        },
+        {
+            trigger: "form.o_pm_form button.o_pm_send:contains(Send my worry)",
+            run: "click",
+            expectUnloadPage: true,
+        },
+        {
+            content: "the receipt gives the reference, not the worry",
+            trigger: ".o_pm_received:contains(Your reference is):not(:contains(follows me))",
+        },
+        checkPage("Worry received"),
+    ],
+});
+
+/**
+ * A person without a login opens the single-use link a coordinator e-mailed them, reads their
+ * meeting record and signs it; the link then no longer works. axe-core on each page.
+ */
+registry.category("web_tour.tours").add("peer_mentoring_portal_sign_link_tour", {
+    steps: () => [
+        {
+            content: "the meeting reads as written",
+            trigger: ".o_pm_portal:contains(How it went):contains(Met goal)",
+        },
+        {
+            trigger: ".o_pm_sign canvas.o_web_sign_signature",
+            run: "canvasNotEmpty",
+        },
+        checkPage("A meeting, through the link"),
+        {
+            content: "press Sign",
+            trigger: ".o_pm_sign button.o_portal_sign_submit:enabled:contains(Sign)",
+            run: "click",
+            expectUnloadPage: true,
+        },
+        {
+            trigger: "h1:contains(Thank you. You signed.)",
+        },
+        checkPage("Signed through the link"),
     ],
 });
