@@ -1,3 +1,4 @@
+import secrets
 from datetime import timedelta
 
 from markupsafe import Markup
@@ -13,22 +14,27 @@ SIGN_LINK_DAYS = 7
 class MentoringPortalSignLinkMixin(models.AbstractModel):
     """A single-use signed link for a person without a login: a coordinator of the record's
     programme sends it by e-mail; it opens the one record and signs the mentee's block once,
-    within SIGN_LINK_DAYS. The token is Odoo's portal access token (`portal.mixin`), read by
-    nobody but the system (not even the mentor, who could otherwise sign in the person's
-    name), compared with `consteq`, and cleared when used or replaced."""
+    within SIGN_LINK_DAYS. The token is read by nobody but the system (not even the mentor, who
+    could otherwise sign in the person's name), compared with `consteq`, and cleared when used
+    or replaced.
+
+    Not `portal.mixin`'s `access_token`: on a mail.thread record that token also opens the
+    record's portal chatter (`_mail_post_token_field`, `_sign_token`), travels in notification
+    buttons, and is shown by the Share wizard to anyone who reads the record (the mentor). A
+    signing key must open nothing but the one signature, so it is a field of its own, made the
+    way `portal.mixin` makes its token and checked the way the portal checks it."""
 
     _name = "mentoring.portal.sign.link.mixin"
     _description = "Mentoring Form Signed Through a Link"
-    _inherit = ["portal.mixin"]
 
-    access_token = fields.Char(groups="base.group_system")
+    sign_link_token = fields.Char("Signing link token", copy=False, readonly=True, groups="base.group_system")
     sign_link_expires_at = fields.Datetime(
         "Signing link valid until", copy=False, readonly=True, groups="peer_mentoring.group_coordinator"
     )
 
     def write(self, vals):
         # The token and its validity are written only by the action methods below.
-        if not self.env.su and {"access_token", "sign_link_expires_at"} & set(vals):
+        if not self.env.su and {"sign_link_token", "sign_link_expires_at"} & set(vals):
             raise UserError(self.env._("A signing link is made with the button Send a signing link."))
         return super().write(vals)
 
@@ -46,10 +52,9 @@ class MentoringPortalSignLinkMixin(models.AbstractModel):
             raise UserError(
                 self.env._("Add %(name)s's e-mail address to their contact first.", name=record.mentee_name)
             )
-        record.access_token = False
-        token = record._portal_ensure_token()
+        token = secrets.token_urlsafe(32)
         expires = fields.Datetime.now() + timedelta(days=SIGN_LINK_DAYS)
-        record.sign_link_expires_at = expires
+        record.write({"sign_link_token": token, "sign_link_expires_at": expires})
         url = f"{record.get_base_url()}/mentoring/sign/{record._portal_kind}/{record.id}/{token}"
         # Sent as a mail of its own, not in the record's chatter: the mentor reads the chatter.
         body = Markup("<p>%s</p><p>%s</p><p><a href='%s'>%s</a></p><p>%s</p>") % (
@@ -82,8 +87,8 @@ class MentoringPortalSignLinkMixin(models.AbstractModel):
         self.ensure_one()
         return bool(
             token
-            and self.access_token
-            and consteq(self.access_token, token)
+            and self.sign_link_token
+            and consteq(self.sign_link_token, token)
             and self.sign_link_expires_at
             and self.sign_link_expires_at > fields.Datetime.now()
             and self.portal_waiting_for_mentee
@@ -99,7 +104,7 @@ class MentoringPortalSignLinkMixin(models.AbstractModel):
             )
         signer = (name or "").strip()[:100] or self.mentee_name
         self._portal_write_mentee_signature(signer, signature)
-        self.write({"access_token": False, "sign_link_expires_at": False})
+        self.write({"sign_link_token": False, "sign_link_expires_at": False})
         self.message_post(
             body=self.env._(
                 "Signed by the mentee, %(name)s, through the single-use link sent to them%(where)s.",

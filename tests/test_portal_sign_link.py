@@ -16,7 +16,7 @@ class TestPortalSignLink(MentoringPortalCase, HttpCase):
 
     def send_link(self, record):
         record.with_user(self.coordinator_user).action_send_sign_link()
-        return f"/mentoring/sign/{record._portal_kind}/{record.id}/{record.sudo().access_token}"
+        return f"/mentoring/sign/{record._portal_kind}/{record.id}/{record.sudo().sign_link_token}"
 
     def sign(self, url, name="Jamie Rivera"):
         return self.make_jsonrpc_request(f"{url}/sign", {"name": name, "signature": SIGNATURE})
@@ -38,7 +38,7 @@ class TestPortalSignLink(MentoringPortalCase, HttpCase):
         self.assertIn("single-use link", note)
         self.assertRegex(note, r"from \d+\.\d+\.\d+\.\d+")
         # Used: the link opens nothing and signs nothing any more.
-        self.assertFalse(self.plan.sudo().access_token)
+        self.assertFalse(self.plan.sudo().sign_link_token)
         self.assertIn("This link does not work", self.url_open(url).text)
         self.assertIn("error", self.sign(url))
 
@@ -55,7 +55,7 @@ class TestPortalSignLink(MentoringPortalCase, HttpCase):
 
     def test_a_wrong_token_or_another_record_opens_nothing(self):
         url = self.send_link(self.plan)
-        token = self.plan.sudo().access_token
+        token = self.plan.sudo().sign_link_token
         for bad in (
             url[:-2] + "xx",
             f"/mentoring/sign/plan/{self.plan_b.id}/{token}",
@@ -83,13 +83,14 @@ class TestPortalSignLink(MentoringPortalCase, HttpCase):
         self.send_link(self.plan)
         for user in (self.mentor_user, self.coordinator_user, self.supervisor_user, self.portal_user):
             with self.assertRaises(AccessError, msg=user.login):
-                self.plan.with_user(user).read(["access_token"])
+                self.plan.with_user(user).read(["sign_link_token"])
             with self.assertRaises(UserError, msg=user.login):  # AccessError is one too
                 self.plan.with_user(user).write(
-                    {"access_token": "known", "sign_link_expires_at": "2099-01-01"}
+                    {"sign_link_token": "known", "sign_link_expires_at": "2099-01-01"}
                 )
-        # Nor does the chatter or any message the mentor reads carry it.
-        token = self.plan.sudo().access_token
+        # Nor does the chatter, any message the mentor reads, or Odoo's Share wizard carry it.
+        self.assertNotIsInstance(self.plan, self.env.registry["portal.mixin"])
+        token = self.plan.sudo().sign_link_token
         messages = self.env["mail.message"].with_user(self.mentor_user).search([("body", "ilike", token)])
         self.assertFalse(messages)
         # Only a coordinator of the programme sends one.
@@ -123,11 +124,11 @@ class TestPortalSignLinkTour(MentoringPortalCase, HttpCase):
 
     def test_the_person_signs_through_the_link_in_a_browser(self):
         self.encounter.with_user(self.coordinator_user).action_send_sign_link()
-        url = f"/mentoring/sign/meeting/{self.encounter.id}/{self.encounter.sudo().access_token}"
+        url = f"/mentoring/sign/meeting/{self.encounter.id}/{self.encounter.sudo().sign_link_token}"
         self.start_tour(url, "peer_mentoring_portal_sign_link_tour")
         self.env.invalidate_all()
         self.assertEqual(self.encounter.mentee_signed_by, "Jamie Rivera")
-        self.assertFalse(self.encounter.sudo().access_token)
+        self.assertFalse(self.encounter.sudo().sign_link_token)
 
 
 @tagged("post_install", "-at_install")
