@@ -202,3 +202,33 @@ class TestPortalFormsHttp(MentoringPortalFormsCase, HttpCase):
         for url in (f"/my/mentoring/form/{self.form.id}", f"/my/mentoring/form/{self.form.id}/download"):
             response = self.url_open(url)
             self.assertIn("/web/login", response.url, url)
+
+
+@tagged("post_install", "-at_install")
+class TestPortalFormsFormerMentee(MentoringPortalFormsCase, HttpCase):
+    """A former mentee: Pat's mentoring has ended. Pat still fills in their own feedback on
+    the portal (that is when it is asked), and still reaches nothing of Jamie's; once their
+    portal access is taken away, they reach nothing at all."""
+
+    def test_a_former_mentee_keeps_their_own_and_nothing_else(self):
+        self.match_b._close("planned_end", "")
+        self.env.flush_all()
+        self.authenticate(self.portal_b_user.login, self.portal_b_user.login)
+        page = self.url_open("/my/mentoring").text
+        self.assertIn(f"/my/mentoring/form/{self.form_b.id}", page)
+        for url in (
+            f"/my/mentoring/form/{self.form.id}",
+            f"/my/mentoring/plan/{self.plan.id}",
+            f"/my/mentoring/meeting/{self.encounter.id}/download",
+        ):
+            response = self.url_open(url)
+            self.assertTrue(response.url.endswith("/my/mentoring"), url)
+            self.assertNotIn("Jamie", response.text, url)
+        self.form_b.with_user(self.portal_b_user).action_portal_submit(self.answers(self.form_b))
+        self.assertEqual(self.form_b.state, "done")
+        # Portal access taken away: the login no longer opens anything.
+        self.mentee_b.with_user(self.coordinator_user).action_portal_revoke()
+        self.env.flush_all()
+        self.assertFalse(self.portal_b_user.active)
+        response = self.url_open(f"/my/mentoring/form/{self.form_b.id}")
+        self.assertIn("/web/login", response.url)
