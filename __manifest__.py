@@ -126,6 +126,13 @@
         "reports/safeguarding_concern_templates.xml",
         "views/mentoring_match_closure_views.xml",
         "views/safeguarding_retention_views.xml",
+        "security/portal_evaluation_rules.xml",
+        "views/mentoring_portal_form_views.xml",
+        "views/mentoring_portal_form_templates.xml",
+        "security/portal_representative_rules.xml",
+        "views/mentoring_mentee_representative_views.xml",
+        "views/mentoring_portal_sign_link_templates.xml",
+        "views/mentoring_portal_concern_templates.xml",
     ],
     "assets": {
         "web.assets_backend": [

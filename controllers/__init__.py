@@ -1,3 +1,6 @@
 from . import portal
 from . import portal_help
 from . import portal_mentor
+from . import portal_form
+from . import portal_sign_link
+from . import portal_concern

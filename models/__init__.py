@@ -105,6 +105,7 @@ from . import mentoring_match_safeguarding
 from . import mentoring_mentor_safeguarding
 from . import mentoring_encounter_safeguarding
 from . import mentoring_portal_mixin
+from . import mentoring_portal_sign_link_mixin
 from . import mentoring_portal_document_mixin
 from . import mentoring_plan_portal
 from . import mentoring_agreement_portal
@@ -135,3 +136,8 @@ from . import res_company_safeguarding
 from . import res_config_settings_safeguarding
 from . import mentoring_safeguarding_concern_retention
 from . import mentoring_demo_closure
+from . import mentoring_program_portal
+from . import mentoring_evaluation_portal
+from . import mentoring_evaluation_answer_portal
+from . import mentoring_mentee_representative
+from . import mentoring_mentee_portal_concern

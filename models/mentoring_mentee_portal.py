@@ -18,6 +18,10 @@ class MentoringMentee(models.Model):
         for mentee in self:
             mentee.portal_user_id = mentee.partner_id.user_ids.filtered(lambda u: u._is_portal())[:1]
 
+    def _portal_partners(self):
+        """The contacts whose portal login reads this person's records."""
+        return self.sudo().partner_id
+
     def write(self, vals):
         # The portal rules follow the mentee's contact: whoever could move a mentee to a
         # contact with a login would give that login this person's records.

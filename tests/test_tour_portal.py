@@ -1,11 +1,12 @@
 from odoo.tests import HttpCase, tagged
 
-from .common_portal import MentoringPortalCase
+from .common_portal_forms import MentoringPortalFormsCase
 
 
 @tagged("post_install", "-at_install")
-class TestPortalMenteeTour(MentoringPortalCase, HttpCase):
-    """The person mentored, from the login page, reads and signs their plan in a browser;
+class TestPortalMenteeTour(MentoringPortalFormsCase, HttpCase):
+    """The person mentored, from the login page, reads and signs their plan and a meeting,
+    then fills in their evaluation of the mentor, in a browser;
     axe-core checks each page (static/tests/tours/portal_mentee_tour.js)."""
 
     @classmethod
@@ -22,6 +23,16 @@ class TestPortalMenteeTour(MentoringPortalCase, HttpCase):
         self.assertEqual(self.plan.state, "draft", "the mentor has not signed yet")
         self.assertEqual(self.encounter.mentee_signed_by, "Jamie Rivera")
         self.assertEqual(self.encounter.state, "draft", "the mentor confirms the meeting")
+        self.assertEqual(self.form.state, "done")
+        self.assertEqual(self.form.completed_by_id, self.portal_user)
+        scores = self.form.answer_ids.filtered(lambda a: a.answer_type == "score").mapped("score")
+        self.assertEqual(scores, [4] * 6)
+        self.assertIn("Ada listens to me", self.form.answer_ids.mapped("answer"))
+        concern = self.env["mentoring.safeguarding.concern"].search(
+            [("raised_by_id", "=", self.portal_user.id)]
+        )
+        self.assertEqual(concern.description, "Someone follows me home")
+        self.assertEqual(concern.mentee_id, self.mentee)
 
 
 @tagged("post_install", "-at_install")
