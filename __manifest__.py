@@ -105,6 +105,8 @@
         "security/portal_rules.xml",
         "views/mentoring_portal_templates.xml",
         "views/mentoring_mentee_portal_views.xml",
+        "security/portal_mentor_records_rules.xml",
+        "views/mentoring_portal_mentor_records_templates.xml",
     ],
     "assets": {
         "web.assets_backend": [

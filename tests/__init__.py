@@ -50,3 +50,5 @@ from . import test_safeguarding_deadlines
 from . import test_safeguarding_access
 from . import test_tour_safeguarding
 from . import test_role_home
+from . import test_portal_mentor_records_http
+from . import test_tour_portal_mentor_records
