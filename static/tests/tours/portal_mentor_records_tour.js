@@ -102,8 +102,12 @@ registry.category("web_tour.tours").add("peer_mentoring_portal_mentor_records_to
             run: "edit Moving and handling",
         },
         {
+            content: "the day of the course (the browser's own date field)",
             trigger: "input#o_pm_date",
-            run: "edit 2026-11-02",
+            run() {
+                this.anchor.value = "2026-11-02";
+                this.anchor.dispatchEvent(new Event("change", { bubbles: true }));
+            },
         },
         {
             trigger: "input#o_pm_hours",
