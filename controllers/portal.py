@@ -28,20 +28,10 @@ class MentoringPortal(CustomerPortal):
             # Staff use the back office; this page is for the people mentored.
             return {kind: env[model] for kind, model in KINDS.items()}
         return {
-            "plan": self._not_mentored(env["mentoring.plan"].search([("state", "!=", "superseded")])),
-            "agreement": self._not_mentored(
-                env["mentoring.agreement"].search([("state", "!=", "superseded")])
-            ),
-            "meeting": self._not_mentored(env["mentoring.encounter"].search([("state", "!=", "cancelled")])),
+            "plan": env["mentoring.plan"].search([("state", "!=", "superseded")]),
+            "agreement": env["mentoring.agreement"].search([("state", "!=", "superseded")]),
+            "meeting": env["mentoring.encounter"].search([("state", "!=", "cancelled")]),
         }
-
-    @staticmethod
-    def _not_mentored(records):
-        """Leave out the records of matches the user mentors: a volunteer or carer mentor with
-        a portal login reads those as the mentor (controllers/portal_mentor_records.py), not as
-        the person mentored."""
-        user = request.env.user
-        return records.filtered(lambda r: r.sudo().mentor_id.user_id != user)
 
     def _prepare_home_portal_values(self, counters):
         values = super()._prepare_home_portal_values(counters)
@@ -60,7 +50,7 @@ class MentoringPortal(CustomerPortal):
             record = record.exists()
         except (AccessError, MissingError):
             return None
-        return self._not_mentored(record) or None
+        return record or None
 
     @http.route("/my/mentoring", type="http", auth="user", website=True)
     def portal_my_mentoring(self, **kw):
@@ -143,7 +133,7 @@ class MentoringPortal(CustomerPortal):
         buffer = io.BytesIO()
         with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
             for kind, model in KINDS.items():
-                for record in self._not_mentored(request.env[model].search([])):
+                for record in request.env[model].search([]):
                     name = re.sub(r"\W+", "_", f"{kind} {record.id} {record.display_name}")
                     archive.writestr(f"{name}.pdf", record._portal_report_pdf())
         content = buffer.getvalue()

@@ -5,7 +5,7 @@ from odoo.tests import HttpCase, tagged
 from odoo.tests.common import JsonRpcException
 
 from .common_portal import SIGNATURE
-from .common_portal_mentor import CERTIFICATE_PDF, MentoringPortalMentorCase
+from .common_portal_mentor_records import CERTIFICATE_PDF, MentoringPortalMentorCase
 
 # What Carla's pages must never show, from Carla's own records or anyone else's.
 SECRETS = (

@@ -3,7 +3,7 @@ import base64
 from odoo.tests import HttpCase, tagged
 
 from .common_portal import SIGNATURE
-from .common_portal_mentor import MentoringPortalMentorCase
+from .common_portal_mentor_records import MentoringPortalMentorCase
 
 
 @tagged("post_install", "-at_install")
