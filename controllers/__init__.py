@@ -1,2 +1,3 @@
 from . import portal
+from . import portal_mentor
 from . import portal_mentor_records

@@ -1,35 +1,32 @@
 import re
 
 from odoo import http
-from odoo.addons.portal.controllers.portal import CustomerPortal
 from odoo.exceptions import AccessError, MissingError, UserError, ValidationError
 from odoo.http import content_disposition, request
+
+from .portal_mentor import MentoringPortalMentor
 
 # /my/mentor/papers/<kind>/<id>: the papers of their matches a portal mentor signs.
 PAPER_KINDS = {"plan": "mentoring.plan", "agreement": "mentoring.agreement"}
 
 
-class MentoringPortalMentorRecords(CustomerPortal):
+class MentoringPortalMentorRecords(MentoringPortalMentor):
     """The volunteer or carer mentor's own records on the portal: the papers of their matches
     to sign, their training records, their supervision sessions. Read with the portal user's
     own rights (security/portal_mentor_records_rules.xml, field gate of
     models/mentoring_portal_mixin.py); every change is an action method that checks who acts."""
 
     def _is_portal_mentor(self):
-        user = request.env.user
-        return user._is_portal() and bool(
-            request.env["mentoring.mentor"].sudo().search_count([("user_id", "=", user.id)], limit=1)
-        )
+        return bool(request.env["mentoring.mentor"]._portal_mentor())
 
     def _mentor_papers(self):
         """The plans and agreements of the mentor's ongoing matches, as their rights read them."""
-        user = request.env.user
+        mentor = request.env["mentoring.mentor"]._portal_mentor()
         return {
-            # The record rules give the papers of the matches they mentor while ongoing; a
-            # mentor who is also mentored reads their own papers as the mentee, elsewhere.
+            # The record rules give the papers of the matches they mentor while ongoing.
             kind: request.env[model]
             .search([("state", "!=", "superseded")])
-            .filtered(lambda r: r.sudo().mentor_id.user_id == user)
+            .filtered(lambda r: r.sudo().mentor_id == mentor)
             for kind, model in PAPER_KINDS.items()
         }
 
@@ -51,7 +48,8 @@ class MentoringPortalMentorRecords(CustomerPortal):
     def _mentor_paper(self, kind, record_id):
         """A paper of the mentor's ongoing matches, or None."""
         model = PAPER_KINDS.get(kind)
-        if not model or not self._is_portal_mentor():
+        mentor = request.env["mentoring.mentor"]._portal_mentor()
+        if not model or not mentor:
             return None
         record = request.env[model].browse(record_id)
         try:
@@ -59,7 +57,7 @@ class MentoringPortalMentorRecords(CustomerPortal):
             record = record.exists()
         except (AccessError, MissingError):
             return None
-        if not record or record.sudo().mentor_id.user_id != request.env.user:
+        if not record or record.sudo().mentor_id != mentor:
             return None
         return record
 

@@ -112,6 +112,10 @@ from . import mentoring_encounter_portal
 from . import mentoring_goal_portal
 from . import mentoring_mentee_portal
 from . import res_users
+from . import mentoring_mentor_portal
+from . import mentoring_monthly_timesheet_portal
+from . import mentoring_encounter_portal_mentor
+from . import mentoring_goal_portal_mentor
 from . import mentoring_portal_mentor_document_mixin
 from . import mentoring_agreement_portal_mentor
 from . import mentoring_plan_portal_mentor

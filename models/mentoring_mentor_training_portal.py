@@ -20,19 +20,16 @@ class MentoringMentorTraining(models.Model):
 
     _name = "mentoring.mentor.training"
     _inherit = ["mentoring.mentor.training", "mentoring.portal.mixin"]
-    _portal_fields = frozenset(
+    _portal_mentor_fields = frozenset(
         {*PORTAL_TRAINING_FIELDS, "state", "approved_on", "certificate", "certificate_name", "company_id"}
     )
 
     @api.model
     def _portal_mentor_of_user(self):
         """The acting portal user's own mentor profile, or an AccessError."""
-        user = self.env.user
-        if self.env.su or not user._is_portal():
-            raise AccessError(self.env._("Only a mentor adds training here, with their own login."))
-        mentor = self.env["mentoring.mentor"].sudo().search([("user_id", "=", user.id)], limit=1)
+        mentor = not self.env.su and self.env["mentoring.mentor"]._portal_mentor()
         if not mentor:
-            raise AccessError(self.env._("Your login is not a mentor's login."))
+            raise AccessError(self.env._("Only a mentor adds training here, with their own login."))
         return mentor
 
     @api.model

@@ -37,11 +37,11 @@ class MentoringPortalMentorDocumentMixin(models.AbstractModel):
     def _portal_check_is_the_mentor(self):
         """The acting user is the portal login of this paper's mentor, and the match goes on."""
         self.ensure_one()
-        user = self.env.user
-        if self.env.su or not user._is_portal():
+        mentor = not self.env.su and self.env["mentoring.mentor"]._portal_mentor()
+        if not mentor:
             raise AccessError(self.env._("Only the mentor signs here, with their own login."))
         self.check_access("read")
-        if self.sudo().mentor_id.user_id != user:
+        if self.sudo().mentor_id != mentor:
             raise AccessError(self.env._("You can sign only the papers of your own mentoring."))
         if self.sudo().match_id.state not in PORTAL_MENTOR_MATCH_STATES:
             raise UserError(self.env._("This mentoring has ended. You cannot sign now."))

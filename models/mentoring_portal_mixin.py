@@ -17,9 +17,18 @@ class MentoringPortalMixin(models.AbstractModel):
     _description = "Mentoring Record Seen on the Portal"
     # The fields the printed form shows, readable by the person it is about.
     _portal_fields = frozenset()
+    # What a carer or volunteer mentor on the portal reads besides (their records only, by the
+    # rules of security/portal_mentor_rules.xml; models/mentoring_mentor_portal.py).
+    _portal_mentor_fields = frozenset()
 
     def _has_field_access(self, field, operation):
         if self.env.su or not self.env.user.share:
             return super()._has_field_access(field, operation)
         # Portal users never write these records directly: signing is an action method.
-        return operation == "read" and field.name in self._portal_fields | {"id", "display_name"}
+        if operation != "read":
+            return False
+        if field.name in self._portal_fields | {"id", "display_name"}:
+            return True
+        return field.name in self._portal_mentor_fields and bool(
+            self.env["mentoring.mentor"]._portal_mentor()
+        )

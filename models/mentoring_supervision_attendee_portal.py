@@ -10,15 +10,20 @@ class MentoringSupervisionAttendee(models.Model):
 
     _name = "mentoring.supervision.attendee"
     _inherit = ["mentoring.supervision.attendee", "mentoring.portal.mixin"]
-    _portal_fields = frozenset({"session_id", "session_date", "session_state", "attended", "confirmed_on"})
+    _portal_mentor_fields = frozenset(
+        {"session_id", "session_date", "session_state", "attended", "confirmed_on"}
+    )
 
     def action_portal_confirm_attendance(self):
         """The mentor says, with their own portal login, that they were at this session."""
         self.ensure_one()
         user = self.env.user
-        if self.env.su or not user._is_portal():
+        mentor = not self.env.su and self.env["mentoring.mentor"]._portal_mentor()
+        if not mentor:
             raise AccessError(self.env._("Only the mentor confirms here, with their own login."))
         self.check_access("read")
+        if self.sudo().mentor_id != mentor:
+            raise AccessError(self.env._("You can confirm only your own attendance."))
         # The office's checks, run as superuser for the user (sudo keeps who acts): their own
         # line, a held session, not yet confirmed.
         line = self.sudo()

@@ -7,4 +7,6 @@ class MentoringSupervisionSession(models.Model):
 
     _name = "mentoring.supervision.session"
     _inherit = ["mentoring.supervision.session", "mentoring.portal.mixin"]
-    _portal_fields = frozenset({"name", "date", "start_time", "duration", "modality", "location", "state"})
+    _portal_mentor_fields = frozenset(
+        {"name", "date", "start_time", "duration", "modality", "location", "state"}
+    )

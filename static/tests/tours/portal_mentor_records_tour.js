@@ -23,11 +23,11 @@ registry.category("web_tour.tours").add("peer_mentoring_portal_mentor_records_to
         {
             content: "the carer types their login",
             trigger: "input#login",
-            run: "edit t_portal_carla",
+            run: "edit t_portal_alex",
         },
         {
             trigger: "input#password",
-            run: "edit t_portal_carla",
+            run: "edit t_portal_alex",
         },
         {
             content: "log in",
@@ -43,23 +43,23 @@ registry.category("web_tour.tours").add("peer_mentoring_portal_mentor_records_to
         },
         {
             content: "the agreement waits for their signature, listed first",
-            trigger: "section:has(#o_pm_waiting_title) a.o_pm_button:contains(Agreement with Sam Lee)",
+            trigger: "section:has(#o_pm_waiting_title) a.o_pm_button:contains(Agreement with Robin Chen)",
         },
         checkPage("Papers to sign"),
         {
             content: "open the agreement",
-            trigger: "section:has(#o_pm_waiting_title) a.o_pm_button:contains(Agreement with Sam Lee)",
+            trigger: "section:has(#o_pm_waiting_title) a.o_pm_button:contains(Agreement with Robin Chen)",
             run: "click",
             expectUnloadPage: true,
         },
         {
             content: "the agreement reads as written",
-            trigger: ".o_pm_portal:contains(Sam and Carla are on time)",
+            trigger: ".o_pm_portal:contains(Robin and Alex are on time)",
         },
         {
             content: "their name is already typed: the signature is made from it",
             trigger: ".o_pm_sign input[name=signer]",
-            run: "edit Carla Carer",
+            run: "edit Alex Morgan",
         },
         {
             trigger: ".o_pm_sign canvas.o_web_sign_signature",
