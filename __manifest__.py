@@ -133,6 +133,7 @@
         "demo/safeguarding_demo.xml",
         "demo/portal_demo.xml",
         "demo/portal_mentor_demo.xml",
+        "demo/portal_mentor_records_demo.xml",
     ],
     "application": True,
     "installable": True,
