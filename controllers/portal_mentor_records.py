@@ -39,9 +39,7 @@ class MentoringPortalMentorRecords(MentoringPortalMentor):
         return values
 
     def _render(self, template, page_name, **values):
-        layout = self._prepare_portal_layout_values()
-        layout.update(values, page_name=page_name)
-        return request.render(f"peer_mentoring.{template}", layout)
+        return request.render(f"peer_mentoring.{template}", self._portal_mentor_values(page_name, **values))
 
     # ----------------------------------------------------------------- papers to sign
 
