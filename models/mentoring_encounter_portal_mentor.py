@@ -38,6 +38,13 @@ class MentoringEncounter(models.Model):
             author_id=self.env.user.partner_id.id,
             subtype_xmlid="mail.mt_note",
         )
+        # The coordinator finds it in their activities; no name in the summary (it travels).
+        if meeting.match_id.coordinator_id:
+            meeting.activity_schedule(
+                "mail.mail_activity_data_todo",
+                user_id=meeting.match_id.coordinator_id.id,
+                summary=self.env._("Check and confirm a meeting logged on the portal"),
+            )
         return meeting.with_env(self.env), False
 
     @api.model

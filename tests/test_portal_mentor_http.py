@@ -54,8 +54,18 @@ class TestPortalMentorHttp(MentoringPortalMentorCase, HttpCase):
         log = self.url_open("/my/mentor/log").text
         self.assertIn("Robin Chen", log)
         self.assertIn("Settle the new placement", log)
+        self.assertEqual(log.count("</textarea>"), 2, "an empty box is closed: the page goes on after it")
         for secret in SECRETS:
             self.assertNotIn(secret, log)
+
+    def test_every_portal_mentor_finds_their_page_on_their_home(self):
+        """Even without a mentee now (the former mentor): their timesheets stay there."""
+        card = r'<div class="o_portal_index_card (?!d-none)[^"]*">\s*<a href="/my/mentor"'
+        for user in (self.carer_user, self.carer_former_user):
+            self.login(user)
+            self.assertRegex(self.url_open("/my").text, card, user.login)
+        self.login(self.portal_user)
+        self.assertNotRegex(self.url_open("/my").text, card)
 
     def test_the_carer_logs_a_draft_meeting_of_their_own_match(self):
         self.login(self.carer_user)
@@ -85,6 +95,8 @@ class TestPortalMentorHttp(MentoringPortalMentorCase, HttpCase):
         )
         self.assertNotIn(self.carer_user.partner_id, meeting.message_partner_ids, "no e-mails of staff notes")
         self.assertIn("Logged on the portal by the mentor", meeting.message_ids[:1].body)
+        self.assertEqual(meeting.activity_ids.user_id, self.coordinator_user, "the coordinator checks it")
+        self.assertNotIn("Robin", meeting.activity_ids.summary)
 
     def test_a_missing_answer_is_said_on_the_screen_and_nothing_is_saved(self):
         self.login(self.carer_user)
