@@ -55,8 +55,10 @@ class MentoringPortalMentor(MentoringPortal):
     def _prepare_home_portal_values(self, counters):
         values = super()._prepare_home_portal_values(counters)
         mentor = request.env["mentoring.mentor"]._portal_mentor()
-        # Shown to every portal mentor, with or without a mentee now: the timesheets stay.
-        values["is_portal_mentor"] = bool(mentor)
+        if not counters:
+            # The home page itself (the counters' answer must name counters only): the card is
+            # shown to every portal mentor, with or without a mentee now, for their timesheets.
+            values["is_portal_mentor"] = bool(mentor)
         if "mentor_count" in counters:
             values["mentor_count"] = len(mentor._portal_matches()) if mentor else 0
         return values

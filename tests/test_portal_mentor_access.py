@@ -81,6 +81,14 @@ class TestPortalMentorAccess(MentoringPortalMentorCase):
                 self.env["mentoring.goal"].with_user(attacker).search([("id", "=", self.goal_robin.id)]),
                 attacker.login,
             )
+        sheet = self.env["mentoring.monthly.timesheet"].create(
+            {"mentor_id": self.carer.id, "month": self.today, "company_id": self.company.id}
+        )
+        self.assertEqual(self.env["mentoring.monthly.timesheet"].with_user(self.carer_user).search([]), sheet)
+        for attacker in (self.carer_c_user, self.carer_former_user, self.portal_user):
+            self.assertFalse(
+                self.env["mentoring.monthly.timesheet"].with_user(attacker).search([]), attacker.login
+            )
         # The former mentor keeps the meetings they wrote, not the new relationship's.
         self.assertEqual(
             self.env["mentoring.encounter"].with_user(self.carer_former_user).search([]),
