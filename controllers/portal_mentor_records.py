@@ -30,18 +30,6 @@ class MentoringPortalMentorRecords(MentoringPortalMentor):
             for kind, model in PAPER_KINDS.items()
         }
 
-    def _prepare_home_portal_values(self, counters):
-        values = super()._prepare_home_portal_values(counters)
-        if counters:
-            # /my/counters: the portal's script shows the card of each key it gets back, and
-            # fails on a key with no card.
-            values.pop("is_portal_mentor", None)
-        else:
-            # The home page itself: its mentor entries are always shown to a portal mentor (a
-            # first course is added from an empty list).
-            values["is_portal_mentor"] = self._is_portal_mentor()
-        return values
-
     def _render(self, template, page_name, **values):
         return request.render(f"peer_mentoring.{template}", self._portal_mentor_values(page_name, **values))
 
