@@ -115,7 +115,7 @@ registry.category("web_tour.tours").add("peer_mentoring_portal_mentor_records_to
         },
         {
             content: "choose the kind of course",
-            trigger: "input#o_pm_kind_peer",
+            trigger: "label[for=o_pm_kind_peer]:contains(Peer-specific)",
             run: "click",
         },
         {
