@@ -133,6 +133,8 @@
         "views/mentoring_mentee_representative_views.xml",
         "views/mentoring_portal_sign_link_templates.xml",
         "views/mentoring_portal_concern_templates.xml",
+        "security/portal_mentor_records_rules.xml",
+        "views/mentoring_portal_mentor_records_templates.xml",
     ],
     "assets": {
         "web.assets_backend": [
@@ -160,6 +162,7 @@
         "demo/reading_demo.xml",
         "demo/checkin_demo.xml",
         "demo/portal_mentor_demo.xml",
+        "demo/portal_mentor_records_demo.xml",
     ],
     "application": True,
     "installable": True,

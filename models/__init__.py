@@ -141,3 +141,9 @@ from . import mentoring_evaluation_portal
 from . import mentoring_evaluation_answer_portal
 from . import mentoring_mentee_representative
 from . import mentoring_mentee_portal_concern
+from . import mentoring_portal_mentor_document_mixin
+from . import mentoring_agreement_portal_mentor
+from . import mentoring_plan_portal_mentor
+from . import mentoring_mentor_training_portal
+from . import mentoring_supervision_session_portal
+from . import mentoring_supervision_attendee_portal

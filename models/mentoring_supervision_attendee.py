@@ -93,6 +93,11 @@ class MentoringSupervisionAttendee(models.Model):
         """Each peer mentor confirms their own attendance, nobody else's, once the supervisor
         has marked the session held."""
         self.check_access("write")
+        self._check_may_confirm()
+        self._write_checked({"attended": True, "confirmed_on": fields.Datetime.now()})
+
+    def _check_may_confirm(self):
+        """The acting user is the line's mentor, the session was held, not yet confirmed."""
         for line in self:
             if not line.user_is_mentor:
                 raise UserError(
@@ -108,4 +113,3 @@ class MentoringSupervisionAttendee(models.Model):
                 )
             if line.attended:
                 raise UserError(self.env._("You have already confirmed your attendance."))
-        self._write_checked({"attended": True, "confirmed_on": fields.Datetime.now()})

@@ -52,3 +52,5 @@ from . import test_tour_safeguarding
 from . import test_role_home
 from . import test_quality_report
 from . import test_tour_quality_report
+from . import test_portal_mentor_records_http
+from . import test_tour_portal_mentor_records

@@ -23,7 +23,7 @@ async function loadAxe() {
     return window.axe;
 }
 
-function checkPage(what) {
+export function checkPage(what) {
     return {
         content: `${what}: axe-core finds no WCAG 2.2 AA violation; keyboard and width checks`,
         trigger: ".o_pm_portal",
