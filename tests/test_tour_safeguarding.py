@@ -1,4 +1,5 @@
 from datetime import timedelta
+from unittest.mock import patch
 
 from odoo import fields
 from odoo.tests import HttpCase, tagged
@@ -38,7 +39,16 @@ class TestSafeguardingTour(SafeguardingCase, HttpCase):
         self.assertEqual(notification.requirement_id, self.children_services)
         self.assertEqual(notification.state, "due")
 
-        self.start_tour("/odoo", "peer_mentoring_safeguarding_lead_tour", login=self.lead_user.login)
+        printed = []
+        Report = self.registry["ir.actions.report"]
+        render_pdf = Report._render_qweb_pdf
+
+        def record_print(report, report_ref, res_ids=None, data=None):
+            printed.append((report.env.user, report._get_report(report_ref).report_name, list(res_ids or [])))
+            return render_pdf(report, report_ref, res_ids=res_ids, data=data)
+
+        with patch.object(Report, "_render_qweb_pdf", record_print):
+            self.start_tour("/odoo", "peer_mentoring_safeguarding_lead_tour", login=self.lead_user.login)
         concern.invalidate_recordset()
         notification.invalidate_recordset()
         # Who told whom, when, and their reference: as the lead typed it, recorded by the lead.
@@ -54,18 +64,20 @@ class TestSafeguardingTour(SafeguardingCase, HttpCase):
         self.assertFalse(notification.activity_id.active, "the notification's activity is done")
         # The outcome and the closure, by the lead.
         self.assertEqual(concern.outcome, "substantiated")
-        self.assertEqual(concern.outcome_summary, "Children's services visited; a protection plan is in place.")
+        self.assertEqual(
+            concern.outcome_summary, "Children's services visited; a protection plan is in place."
+        )
         self.assertEqual(concern.outcome_recorded_by_id, self.lead_user)
         self.assertEqual(concern.state, "closed")
         self.assertEqual(concern.closed_by_id, self.lead_user)
         self.assertFalse(concern.activity_ids, "no activity is left to do on a closed concern")
         tracked = concern.message_ids.filtered(lambda m: m.tracking_value_ids)
         lead_partner = self.lead_user.partner_id
-        outcome_msg = tracked.filtered(
-            lambda m: "outcome" in m.tracking_value_ids.field_id.mapped("name")
-        )
+        outcome_msg = tracked.filtered(lambda m: "outcome" in m.tracking_value_ids.field_id.mapped("name"))
         closed_msg = tracked.filtered(lambda m: "state" in m.tracking_value_ids.field_id.mapped("name"))
         self.assertEqual(outcome_msg.author_id, lead_partner)
         self.assertEqual(closed_msg.author_id, lead_partner)
+        # Print summary gave the lead the concern's summary for the file.
+        self.assertIn((self.lead_user, "peer_mentoring.report_safeguarding_concern", concern.ids), printed)
         done_feedback = concern.message_ids.filtered(lambda m: "CS-2026-0147" in (m.body or ""))
         self.assertEqual(done_feedback.author_id, lead_partner)

@@ -83,8 +83,9 @@ registry.category("web_tour.tours").add("peer_mentoring_safeguarding_lead_tour",
             { trigger: ".o_form_statusbar button[name=action_close]", run: "click" },
             { trigger: ".o_form_statusbar .o_statusbar_status button.o_arrow_button_current:contains(Closed)" },
             { trigger: ".o_field_widget[name=closed_by_id]:contains(t_sg_lead)" },
-            // The concern's summary for the file.
+            // The concern's summary for the file: the form's buttons come back once it is downloaded.
             { trigger: ".o_form_statusbar button[name=action_print_summary]", run: "click" },
+            { trigger: ".o_form_statusbar button[name=action_print_summary]:enabled" },
             { trigger: ".o_form_view .o_field_widget[name=closed_on]" },
         ];
     },
