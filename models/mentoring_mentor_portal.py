@@ -68,6 +68,22 @@ class MentoringMentor(models.Model):
                     "This contact already has a login: choose the mentor's own contact, without a login."
                 )
             )
+        if moving:
+            self._check_not_representative(partner)
+
+    @api.model
+    def _check_not_representative(self, partner):
+        """A representative's contact gets a portal login that reads the person's papers: the
+        same login must not also be a mentor's."""
+        represented = self.env["mentoring.mentee"]._represented_by(partner)
+        if represented:
+            raise UserError(
+                self.env._(
+                    "%(name)s is the representative of a person mentored: a representative cannot be "
+                    "a mentor on the portal. Use the mentor's own contact.",
+                    name=partner.name,
+                )
+            )
 
     @api.model
     def _portal_mentor(self):
@@ -131,6 +147,7 @@ class MentoringMentor(models.Model):
                     name=self.name,
                 )
             )
+        self._check_not_representative(partner)
         wizard = self.env["portal.wizard"].sudo().create({"partner_ids": [fields.Command.set(partner.ids)]})
         wizard.user_ids.action_grant_access()
         self.message_post(body=self.env._("Portal access given: an invitation was e-mailed to the mentor."))
