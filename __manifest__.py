@@ -160,6 +160,7 @@
         "demo/reading_demo.xml",
         "demo/checkin_demo.xml",
         "demo/portal_mentor_demo.xml",
+        "demo/portal_representative_demo.xml",
     ],
     "application": True,
     "installable": True,
