@@ -1,6 +1,7 @@
 import { registry } from "@web/core/registry";
 
 import { axeStep } from "./portal_axe";
+import { portalLogin } from "./portal_login";
 
 /**
  * A foster carer mentor logs in, opens "My meetings as a mentor", logs a meeting (who, when,
@@ -24,16 +25,7 @@ function choose(question, label) {
 registry.category("web_tour.tours").add("peer_mentoring_portal_carer_tour", {
     url: "/web/login",
     steps: () => [
-        // (Odoo's login page is not audited here: axe finds html-has-lang, button-name and
-        // target-size on it, Odoo's own markup; see the README.)
-        { content: "the carer types their login", trigger: "input#login", run: "edit t_portal_carer" },
-        { trigger: "input#password", run: "edit t_portal_carer" },
-        {
-            content: "log in",
-            trigger: "button[type=submit]:contains(Log in)",
-            run: "click",
-            expectUnloadPage: true,
-        },
+        ...portalLogin("the carer", "t_portal_carer"),
         audit("Their portal home", "a[href='/my/mentor']:contains(My meetings as a mentor)"),
         {
             content: "their home offers their meetings as a mentor",

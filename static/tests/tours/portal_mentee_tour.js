@@ -1,6 +1,7 @@
 import { registry } from "@web/core/registry";
 
 import { axeStep } from "./portal_axe";
+import { portalLogin } from "./portal_login";
 
 /**
  * The person mentored logs in, opens "My mentoring", reads their plan and signs it with their
@@ -15,21 +16,7 @@ const checkPage = (what) => axeStep(what);
 registry.category("web_tour.tours").add("peer_mentoring_portal_mentee_tour", {
     url: "/web/login",
     steps: () => [
-        {
-            content: "the mentee types their login",
-            trigger: "input#login",
-            run: "edit t_portal_jamie",
-        },
-        {
-            trigger: "input#password",
-            run: "edit t_portal_jamie",
-        },
-        {
-            content: "log in",
-            trigger: "button[type=submit]:contains(Log in)",
-            run: "click",
-            expectUnloadPage: true,
-        },
+        ...portalLogin("the mentee", "t_portal_jamie"),
         {
             content: "their home shows My mentoring",
             trigger: "a[href='/my/mentoring']:contains(My mentoring)",

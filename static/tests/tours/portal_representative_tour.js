@@ -1,6 +1,7 @@
 import { registry } from "@web/core/registry";
 
 import { axeStep } from "./portal_axe";
+import { portalLogin } from "./portal_login";
 
 /**
  * Maria, Jamie's guardian, logs in, opens My mentoring (Jamie's pages), opens the meeting that
@@ -9,21 +10,7 @@ import { axeStep } from "./portal_axe";
 registry.category("web_tour.tours").add("peer_mentoring_portal_representative_tour", {
     url: "/web/login",
     steps: () => [
-        {
-            content: "the guardian types their login",
-            trigger: "input#login",
-            run: "edit t_guardian_maria",
-        },
-        {
-            trigger: "input#password",
-            run: "edit t_guardian_maria",
-        },
-        {
-            content: "log in",
-            trigger: "button[type=submit]:contains(Log in)",
-            run: "click",
-            expectUnloadPage: true,
-        },
+        ...portalLogin("the guardian", "t_guardian_maria"),
         {
             content: "their home shows My mentoring",
             trigger: "a[href='/my/mentoring']:contains(My mentoring)",
