@@ -163,6 +163,7 @@
         "demo/checkin_demo.xml",
         "demo/portal_mentor_demo.xml",
         "demo/portal_mentor_records_demo.xml",
+        "demo/portal_representative_demo.xml",
     ],
     "application": True,
     "installable": True,

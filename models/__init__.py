@@ -107,6 +107,7 @@ from . import mentoring_encounter_safeguarding
 from . import mentoring_portal_mixin
 from . import mentoring_portal_sign_link_mixin
 from . import mentoring_portal_document_mixin
+from . import mentoring_portal_access_mixin
 from . import mentoring_plan_portal
 from . import mentoring_agreement_portal
 from . import mentoring_encounter_portal

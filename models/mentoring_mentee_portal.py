@@ -7,7 +7,8 @@ class MentoringMentee(models.Model):
     with Odoo's portal wizard; the login belongs to the mentee's contact, and the portal record
     rules (security/portal_rules.xml) follow that contact."""
 
-    _inherit = "mentoring.mentee"
+    _name = "mentoring.mentee"
+    _inherit = ["mentoring.mentee", "mentoring.portal.access.mixin"]
 
     portal_user_id = fields.Many2one(
         "res.users", string="Portal login", compute="_compute_portal_user_id", compute_sudo=True
@@ -59,33 +60,5 @@ class MentoringMentee(models.Model):
                 )
             )
 
-    def action_portal_invite(self):
-        """Give the person a portal login with Odoo's portal wizard, which e-mails the invitation."""
-        self._check_may_manage_portal()
-        partner = self.sudo().partner_id
-        if not partner.email:
-            raise UserError(
-                self.env._(
-                    "Add %(name)s's e-mail address to their contact first: the invitation goes there.",
-                    name=self.name,
-                )
-            )
-        if partner.user_ids.filtered(lambda u: not u.share):
-            raise UserError(
-                self.env._(
-                    "%(name)s's contact belongs to a staff login: it cannot be a portal login.",
-                    name=self.name,
-                )
-            )
-        wizard = self.env["portal.wizard"].sudo().create({"partner_ids": [fields.Command.set(partner.ids)]})
-        wizard.user_ids.action_grant_access()
-        self.message_post(body=self.env._("Portal access given: an invitation was e-mailed to the person."))
-        return True
-
-    def action_portal_revoke(self):
-        self._check_may_manage_portal()
-        partner = self.sudo().partner_id
-        wizard = self.env["portal.wizard"].sudo().create({"partner_ids": [fields.Command.set(partner.ids)]})
-        wizard.user_ids.filtered("is_portal").action_revoke_access()
-        self.message_post(body=self.env._("Portal access taken away."))
-        return True
+    def _portal_invited_note(self):
+        return self.env._("Portal access given: an invitation was e-mailed to the person.")

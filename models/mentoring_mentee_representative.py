@@ -33,6 +33,22 @@ class MentoringMentee(models.Model):
                 )
             if reps.user_ids.filtered(lambda u: not u.share):
                 raise ValidationError(self.env._("A representative cannot be a staff login."))
+            # A mentor's contact holds (or would get, on invitation) the mentor's portal login:
+            # the same login would read both the mentor's and this person's papers.
+            mentors = (
+                self.env["mentoring.mentor"]
+                .sudo()
+                .with_context(active_test=False)
+                .search([("partner_id", "in", reps.ids)])
+            )
+            if mentors:
+                raise ValidationError(
+                    self.env._(
+                        "%(names)s is a mentor: a mentor cannot be someone's representative. "
+                        "Add the parent's or guardian's own contact.",
+                        names=", ".join(mentors.partner_id.mapped("name")),
+                    )
+                )
             others = self.search(
                 [
                     ("id", "!=", mentee.id),
@@ -50,6 +66,17 @@ class MentoringMentee(models.Model):
                         ),
                     )
                 )
+
+    @api.model
+    def _represented_by(self, partners):
+        """The people these contacts represent (sudo: the check runs for any caller)."""
+        return (
+            self.sudo()
+            .with_context(active_test=False)
+            .search([("representative_partner_ids", "in", partners.ids)])
+            if partners
+            else self.browse()
+        )
 
     def _portal_partners(self):
         return super()._portal_partners() | self.sudo().representative_partner_ids
@@ -69,6 +96,8 @@ class MentoringMentee(models.Model):
     def action_portal_invite_representatives(self):
         """Give each representative without a login a portal login (Odoo's portal wizard e-mails it)."""
         self._check_may_manage_portal()
+        # Checked again: a mentor profile may have been put on a representative's contact since.
+        self._check_representatives()
         reps = self.sudo().representative_partner_ids
         if not reps:
             raise UserError(self.env._("Add a representative first."))

@@ -8,7 +8,8 @@ class MentoringMentor(models.Model):
     (security/portal_mentor_rules.xml) follow `user_id`, so who may set it is checked here:
     a portal login is only ever the mentor's own contact's."""
 
-    _inherit = "mentoring.mentor"
+    _name = "mentoring.mentor"
+    _inherit = ["mentoring.mentor", "mentoring.portal.access.mixin"]
 
     has_portal_login = fields.Boolean("Has a portal login", compute="_compute_has_portal_login")
 
@@ -68,6 +69,22 @@ class MentoringMentor(models.Model):
                     "This contact already has a login: choose the mentor's own contact, without a login."
                 )
             )
+        if moving:
+            self._check_not_representative(partner)
+
+    @api.model
+    def _check_not_representative(self, partner):
+        """A representative's contact gets a portal login that reads the person's papers: the
+        same login must not also be a mentor's."""
+        represented = self.env["mentoring.mentee"]._represented_by(partner)
+        if represented:
+            raise UserError(
+                self.env._(
+                    "%(name)s is the representative of a person mentored: a representative cannot be "
+                    "a mentor on the portal. Use the mentor's own contact.",
+                    name=partner.name,
+                )
+            )
 
     @api.model
     def _portal_mentor(self):
@@ -92,32 +109,18 @@ class MentoringMentor(models.Model):
         self.check_access("write")
         self._check_governed_by_user(self.env._("give or take this mentor's portal access"))
 
-    def action_portal_invite(self):
-        """Give the volunteer or carer a portal login with Odoo's portal wizard (it e-mails the
-        invitation); that login becomes the mentor's user."""
+    def _portal_access_partner(self):
         self.ensure_one()
         self.check_access("write")
         mentor = self.sudo()
-        partner = mentor.partner_id
-        if mentor.employee_id or not partner:
+        if mentor.employee_id or not mentor.partner_id:
             raise UserError(
                 self.env._("Staff mentors use the back office: only a mentor who is a contact is invited.")
             )
-        self._check_may_manage_portal()
-        if not partner.email:
-            raise UserError(
-                self.env._(
-                    "Add %(name)s's e-mail address to their contact first: the invitation goes there.",
-                    name=self.name,
-                )
-            )
-        if partner.user_ids.filtered(lambda u: not u.share):
-            raise UserError(
-                self.env._(
-                    "%(name)s's contact belongs to a staff login: it cannot be a portal login.",
-                    name=self.name,
-                )
-            )
+        return super()._portal_access_partner()
+
+    def _check_portal_invitee(self, partner):
+        super()._check_portal_invitee(partner)
         if (
             self.env["mentoring.mentee"]
             .sudo()
@@ -131,18 +134,7 @@ class MentoringMentor(models.Model):
                     name=self.name,
                 )
             )
-        wizard = self.env["portal.wizard"].sudo().create({"partner_ids": [fields.Command.set(partner.ids)]})
-        wizard.user_ids.action_grant_access()
-        self.message_post(body=self.env._("Portal access given: an invitation was e-mailed to the mentor."))
-        return True
+        self._check_not_representative(partner)
 
-    def action_portal_revoke(self):
-        self._check_may_manage_portal()
-        partner = self.sudo().partner_id
-        if partner:
-            wizard = (
-                self.env["portal.wizard"].sudo().create({"partner_ids": [fields.Command.set(partner.ids)]})
-            )
-            wizard.user_ids.filtered("is_portal").action_revoke_access()
-        self.message_post(body=self.env._("Portal access taken away."))
-        return True
+    def _portal_invited_note(self):
+        return self.env._("Portal access given: an invitation was e-mailed to the mentor.")

@@ -14,6 +14,6 @@ fi
 cat <<MSG
 == serving http://127.0.0.1:$HTTP_PORT  (database $DEMO_DB)
    logins (password = login): admin (Programme Manager), coordinator, supervisor, mentor, finance, oversight,
-   safeguarding (lead), mentee (portal: /my)
+   safeguarding (lead), mentee (portal: /my), carer (portal: /my/mentor), guardian (Jamie's representative, portal: /my)
 MSG
 exec "${odoo[@]}" --db-filter="^$DEMO_DB\$"

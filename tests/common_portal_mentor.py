@@ -33,6 +33,7 @@ class MentoringPortalMentorCase(MentoringPortalCase):
         cls.mentee_sam = cls.create_mentee("Sam Lee", notes="<p>Sam's secret</p>")
         cls.match_former = cls.create_active_match(cls.carer_former, cls.mentee_robin)
         cls.encounter_former = cls.create_encounter(cls.match_former, notes="<p>Dana's notes</p>")
+        cls.document_closure(cls.match_former)
         cls.match_former._close("goals_met", "Robin moved on to Alex.")
         cls.match_robin = cls.create_active_match(cls.carer, cls.mentee_robin)
         cls.match_sam = cls.create_active_match(cls.carer_c, cls.mentee_sam)

@@ -211,7 +211,7 @@ class TestPortalFormsFormerMentee(MentoringPortalFormsCase, HttpCase):
     portal access is taken away, they reach nothing at all."""
 
     def test_a_former_mentee_keeps_their_own_and_nothing_else(self):
-        self.match_b._close("planned_end", "")
+        self.close_match(self.match_b, "planned_end")
         self.env.flush_all()
         self.authenticate(self.portal_b_user.login, self.portal_b_user.login)
         page = self.url_open("/my/mentoring").text

@@ -1,5 +1,8 @@
 import { registry } from "@web/core/registry";
 
+import { axeStep } from "./portal_axe";
+import { portalLogin } from "./portal_login";
+
 /**
  * A foster carer mentor logs in, opens "My meetings as a mentor", logs a meeting (who, when,
  * how long, where, goal, how it went, next steps: picture buttons that are real radio buttons)
@@ -7,60 +10,9 @@ import { registry } from "@web/core/registry";
  * the whole page); every control is a native, focusable control; targets are at least 44 px;
  * nothing scrolls sideways (the phone-width run).
  */
-const AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"];
-
-async function axeCore() {
-    if (!window.axe) {
-        await new Promise((resolve, reject) => {
-            const script = document.createElement("script");
-            script.src = "/peer_mentoring/static/tests/lib/axe.min.js";
-            script.onload = resolve;
-            script.onerror = () =>
-                reject(new Error("axe-core is missing: run scripts/setup.sh (it installs it with npm)."));
-            document.head.appendChild(script);
-        });
-    }
-    return window.axe;
-}
-
-function audit(page, trigger = ".o_pm_mentor") {
-    return {
-        content: `${page}: no WCAG 2.2 AA violation (axe-core), every control by keyboard, large targets, no sideways scroll`,
-        trigger,
-        async run() {
-            const axe = await axeCore();
-            const { violations } = await axe.run(document, { runOnly: { type: "tag", values: AXE_TAGS } });
-            if (violations.length) {
-                const list = violations.map(
-                    (v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`
-                );
-                throw new Error(`axe-core on ${page}: ${list.join(" | ")}`);
-            }
-            for (const el of document.querySelectorAll(
-                ".o_pm_mentor a, .o_pm_mentor button, .o_pm_mentor input, .o_pm_mentor textarea, .o_pm_mentor [role=button], .o_pm_mentor [onclick]"
-            )) {
-                const native =
-                    (el.tagName === "A" && el.hasAttribute("href")) ||
-                    ["BUTTON", "INPUT", "TEXTAREA"].includes(el.tagName);
-                const hidden = el.type === "hidden";
-                if (!hidden && (!native || el.tabIndex < 0 || el.disabled)) {
-                    throw new Error(`${page}: not reached by keyboard: ${el.outerHTML.slice(0, 120)}`);
-                }
-            }
-            for (const el of document.querySelectorAll(".o_pm_mentor .btn")) {
-                const box = el.getBoundingClientRect();
-                if (box.width && (box.width < 44 || box.height < 44)) {
-                    throw new Error(`${page}: target smaller than 44 px: ${el.textContent.trim()}`);
-                }
-            }
-            if (document.documentElement.scrollWidth > window.innerWidth + 1) {
-                throw new Error(
-                    `${page}: scrolls sideways (${document.documentElement.scrollWidth} > ${window.innerWidth})`
-                );
-            }
-        },
-    };
-}
+// The audit is static/tests/tours/portal_axe.js, shared by the portal tours: here every
+// control of the mentor's part of the page counts, hidden or disabled ones too.
+const audit = (page, trigger = ".o_pm_mentor") => axeStep(page, { root: ".o_pm_mentor", trigger, strict: true });
 
 function choose(question, label) {
     return {
@@ -73,16 +25,7 @@ function choose(question, label) {
 registry.category("web_tour.tours").add("peer_mentoring_portal_carer_tour", {
     url: "/web/login",
     steps: () => [
-        // (Odoo's login page is not audited here: axe finds html-has-lang, button-name and
-        // target-size on it, Odoo's own markup; see the README.)
-        { content: "the carer types their login", trigger: "input#login", run: "edit t_portal_carer" },
-        { trigger: "input#password", run: "edit t_portal_carer" },
-        {
-            content: "log in",
-            trigger: "button[type=submit]:contains(Log in)",
-            run: "click",
-            expectUnloadPage: true,
-        },
+        ...portalLogin("the carer", "t_portal_carer"),
         audit("Their portal home", "a[href='/my/mentor']:contains(My meetings as a mentor)"),
         {
             content: "their home offers their meetings as a mentor",

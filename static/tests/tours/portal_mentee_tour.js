@@ -1,5 +1,8 @@
 import { registry } from "@web/core/registry";
 
+import { axeStep } from "./portal_axe";
+import { portalLogin } from "./portal_login";
+
 /**
  * The person mentored logs in, opens "My mentoring", reads their plan and signs it with their
  * typed name (no drawing), then sees it signed and finds the Download button; then signs a
@@ -7,82 +10,13 @@ import { registry } from "@web/core/registry";
  * every page for WCAG 2.2 AA (0 violations on the whole page); every control of the addon's
  * pages is a native, focusable control; nothing scrolls sideways (the phone-width run).
  */
-const AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"];
-
-async function loadAxe() {
-    if (!window.axe) {
-        await new Promise((resolve, reject) => {
-            const script = document.createElement("script");
-            script.src = "/peer_mentoring/static/tests/lib/axe.min.js";
-            script.onload = resolve;
-            script.onerror = () =>
-                reject(new Error("axe-core is missing: run scripts/setup.sh (it installs it with npm)."));
-            document.head.appendChild(script);
-        });
-    }
-    return window.axe;
-}
-
-export function checkPage(what) {
-    return {
-        content: `${what}: axe-core finds no WCAG 2.2 AA violation; keyboard and width checks`,
-        trigger: ".o_pm_portal",
-        async run() {
-            const axe = await loadAxe();
-            const result = await axe.run(document, { runOnly: { type: "tag", values: AXE_TAGS } });
-            if (result.violations.length) {
-                const found = result.violations.map(
-                    (v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`
-                );
-                throw new Error(`axe-core on ${what}: ${found.join(" | ")}`);
-            }
-            // Every control of the page is reached with Tab: a native link with an address, a
-            // button or a field, never taken out of the tab order.
-            const controls = document.querySelectorAll(
-                ".o_pm_portal a, .o_pm_portal button, .o_pm_portal input, .o_pm_portal [role=button], .o_pm_portal [onclick]"
-            );
-            for (const el of controls) {
-                const native = (el.tagName === "A" && el.hasAttribute("href")) || ["BUTTON", "INPUT"].includes(el.tagName);
-                if (!native || el.tabIndex < 0) {
-                    if (el.offsetParent !== null) {
-                        throw new Error(`${what}: not reached by keyboard: ${el.outerHTML.slice(0, 120)}`);
-                    }
-                }
-            }
-            // Buttons of the addon are at least 44 x 44 CSS pixels (WCAG 2.5.5 / 2.5.8).
-            for (const el of document.querySelectorAll(".o_pm_portal .btn")) {
-                const box = el.getBoundingClientRect();
-                if (box.width && (box.width < 44 || box.height < 44)) {
-                    throw new Error(`${what}: target smaller than 44 px: ${el.textContent.trim()}`);
-                }
-            }
-            if (document.documentElement.scrollWidth > window.innerWidth + 1) {
-                throw new Error(
-                    `${what}: scrolls sideways (${document.documentElement.scrollWidth} > ${window.innerWidth})`
-                );
-            }
-        },
-    };
-}
+// The audit is static/tests/tours/portal_axe.js, shared by the portal tours.
+const checkPage = (what) => axeStep(what);
 
 registry.category("web_tour.tours").add("peer_mentoring_portal_mentee_tour", {
     url: "/web/login",
     steps: () => [
-        {
-            content: "the mentee types their login",
-            trigger: "input#login",
-            run: "edit t_portal_jamie",
-        },
-        {
-            trigger: "input#password",
-            run: "edit t_portal_jamie",
-        },
-        {
-            content: "log in",
-            trigger: "button[type=submit]:contains(Log in)",
-            run: "click",
-            expectUnloadPage: true,
-        },
+        ...portalLogin("the mentee", "t_portal_jamie"),
         {
             content: "their home shows My mentoring",
             trigger: "a[href='/my/mentoring']:contains(My mentoring)",

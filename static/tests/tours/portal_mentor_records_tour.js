@@ -1,5 +1,8 @@
 import { registry } from "@web/core/registry";
-import { checkPage } from "@peer_mentoring/../tests/tours/portal_mentee_tour";
+import { axeStep } from "./portal_axe";
+import { portalLogin } from "./portal_login";
+
+const checkPage = (what) => axeStep(what);
 
 /**
  * A foster carer who mentors logs in on the portal, signs the agreement of the person they
@@ -20,21 +23,7 @@ function goHome() {
 registry.category("web_tour.tours").add("peer_mentoring_portal_mentor_records_tour", {
     url: "/web/login",
     steps: () => [
-        {
-            content: "the carer types their login",
-            trigger: "input#login",
-            run: "edit t_portal_alex",
-        },
-        {
-            trigger: "input#password",
-            run: "edit t_portal_alex",
-        },
-        {
-            content: "log in",
-            trigger: "button[type=submit]:contains(Log in)",
-            run: "click",
-            expectUnloadPage: true,
-        },
+        ...portalLogin("the carer", "t_portal_alex"),
         {
             content: "their home offers the papers to sign",
             trigger: "a[href='/my/mentor/papers']:contains(Papers to sign)",
