@@ -148,3 +148,4 @@ from . import mentoring_plan_portal_mentor
 from . import mentoring_mentor_training_portal
 from . import mentoring_supervision_session_portal
 from . import mentoring_supervision_attendee_portal
+from . import mentoring_supervision_session_safeguarding

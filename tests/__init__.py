@@ -54,3 +54,4 @@ from . import test_quality_report
 from . import test_tour_quality_report
 from . import test_portal_mentor_records_http
 from . import test_tour_portal_mentor_records
+from . import test_safeguarding_supervision

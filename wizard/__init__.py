@@ -10,3 +10,4 @@ from . import mentoring_match_close_p2p
 from . import mentoring_safeguarding_raise
 from . import mentoring_safeguarding_raise_checkin
 from . import mentoring_safeguarding_raise_portal
+from . import mentoring_safeguarding_raise_supervision
