@@ -59,7 +59,10 @@ registry.category("web_tour.tours").add("peer_mentoring_match_closure_tour", {
                 trigger: ".o_field_widget[name=rematch_reason] textarea",
                 run: "edit Jamie wants a break over the summer.",
             },
-            { trigger: ".o_form_view .o_statusbar_buttons button[name=action_close_match]", run: "click" },
+            // The reason is taken before Close is pressed again (under load the click could come
+            // before the field left its invalid state).
+            { trigger: ".o_form_view:not(:has(.o_field_invalid))" },
+            { trigger: ".o_form_view .o_statusbar_buttons button[name=action_close_match]:enabled", run: "click" },
             { trigger: ".o_statusbar_status .o_arrow_button_current:contains(Match closed)" },
             { trigger: ".o_form_view .o_statusbar_buttons button[name=action_print_summary]", run: "click" },
             { trigger: ":iframe .pm-form h2:contains(Closure Summary)" },
