@@ -47,6 +47,14 @@ def _hhmm(hours):
     return f"{minutes // 60:02d}:{minutes % 60:02d}"
 
 
+def just_ended_hour(record):
+    """(start, end) of a meeting of an hour that has just ended: end is now in the user's timezone,
+    taken down to five minutes (a meeting is logged and confirmed once it has ended)."""
+    now = fields.Datetime.context_timestamp(record, fields.Datetime.now())
+    end = (now.hour * 60 + now.minute) // 5 * 5
+    return max(end - 60, 0) / 60, max(end, 60) / 60
+
+
 class MentoringEncounter(models.Model):
     """One meeting of mentor and mentee: the Encounter form (seed 000) and the recording
     sheet (seed 001)."""

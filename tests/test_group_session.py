@@ -283,3 +283,13 @@ class TestGroupSessionAccess(MentoringGroupSessionCase):
                 session.with_user(self.mentor_user).action_confirm()
             self.assertEqual(session.state, "draft")
             self.assertEqual(set(session.encounter_ids.mapped("state")), {"draft"})
+
+    def test_a_new_group_meeting_is_the_hour_that_has_just_ended(self):
+        self.mentor_user.tz = "America/Phoenix"  # UTC-7 all year: 16:07 UTC is 09:07 there
+        with freeze_time(f"{self.today} 16:07:40"):
+            values = (
+                self.env["mentoring.group.session"]
+                .with_user(self.mentor_user)
+                .default_get(["date", "start_time", "end_time"])
+            )
+        self.assertEqual((values["start_time"], values["end_time"]), (8 + 5 / 60, 9 + 5 / 60))

@@ -1,7 +1,7 @@
 from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError
 
-from ..models.mentoring_encounter import LOCATION_TYPES, NO_ACTION_REASONS, PROGRESS
+from ..models.mentoring_encounter import LOCATION_TYPES, NO_ACTION_REASONS, PROGRESS, just_ended_hour
 
 # The paper form's places, in the words a mentor uses (the encounter's keys).
 # The meeting's own places and words, in the order of the screen.
@@ -37,9 +37,7 @@ class MentoringEncounterLog(models.TransientModel):
     def _default_start_time(self):
         """The meeting just ended: it started an hour (the default length) before now, in the
         user's timezone, now taken down to five minutes (a meeting is signed once it has ended)."""
-        now = fields.Datetime.context_timestamp(self, fields.Datetime.now())
-        minutes = (now.hour * 60 + now.minute) // 5 * 5 - 60
-        return max(minutes, 0) / 60
+        return just_ended_hour(self)[0]
 
     available_mentee_ids = fields.Many2many("mentoring.mentee", compute="_compute_available_mentee_ids")
     has_mentees = fields.Boolean(compute="_compute_available_mentee_ids")
