@@ -9,7 +9,16 @@ from .mentoring_mentor import MENTOR_STATES
 
 CONTENT = "peer_mentoring.group_mentor"  # what was said: only the match's people read it
 
+# The words the mentor chooses on Log a meeting, kept on the saved meeting (one wording).
 LOCATION_TYPES = [
+    ("agency", "At the agency"),
+    ("virtual", "Video call"),
+    ("community", "Out in the community"),
+    ("phone", "Phone call"),
+]
+# The printed Encounter Form keeps the paper's own boxes (seed 000: "At Agency, Visit Virtual,
+# Visit Community"), in the paper's order.
+PAPER_LOCATIONS = [
     ("agency", "At agency"),
     ("virtual", "Virtual"),
     ("community", "Community"),
@@ -36,6 +45,14 @@ GOAL_STATUS_BEFORE = {"achieved": ("not_started", "in_progress"), "in_progress":
 def _hhmm(hours):
     minutes = round((hours or 0.0) * 60)
     return f"{minutes // 60:02d}:{minutes % 60:02d}"
+
+
+def just_ended_hour(record):
+    """(start, end) of a meeting of an hour that has just ended: end is now in the user's timezone,
+    taken down to five minutes (a meeting is logged and confirmed once it has ended)."""
+    now = fields.Datetime.context_timestamp(record, fields.Datetime.now())
+    end = (now.hour * 60 + now.minute) // 5 * 5
+    return max(end - 60, 0) / 60, max(end, 60) / 60
 
 
 class MentoringEncounter(models.Model):
@@ -162,16 +179,27 @@ class MentoringEncounter(models.Model):
                     )
                 )
 
-    @api.constrains("date", "state")
+    @api.constrains("date", "end_time", "state")
     def _check_not_in_future(self):
-        today = fields.Date.context_today(self)
-        for encounter in self:
-            if encounter.state == "confirmed" and encounter.date > today:
+        """A meeting is confirmed once it has ended: its day and end time are the user's local
+        time (the times are hours of the day, as written on the paper form)."""
+        now = fields.Datetime.context_timestamp(self, fields.Datetime.now())
+        today, hours_now = now.date(), now.hour + now.minute / 60 + now.second / 3600
+        for encounter in self.filtered(lambda e: e.state == "confirmed"):
+            if encounter.date > today:
                 raise ValidationError(
                     self.env._(
                         "The meeting on %(date)s has not happened yet: a meeting can be "
                         "confirmed only on or after its day.",
                         date=format_date(self.env, encounter.date),
+                    )
+                )
+            if encounter.date == today and encounter.end_time > hours_now:
+                raise ValidationError(
+                    self.env._(
+                        "This meeting ends at %(end)s today: it can be confirmed once it has "
+                        "ended, from %(end)s on.",
+                        end=_hhmm(encounter.end_time),
                     )
                 )
 
@@ -326,6 +354,10 @@ class MentoringEncounter(models.Model):
         drafts._sync_billing()
         drafts._advance_goals()
         return True
+
+    def _paper_locations(self):
+        """The places as the printed Encounter Form words them (seed 000)."""
+        return PAPER_LOCATIONS
 
     def _advance_goals(self):
         """A confirmed meeting moves its goal on: “Met goal” achieves it, progress or steps taken

@@ -2,7 +2,7 @@ from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
 from odoo.tools import format_date
 
-from .mentoring_encounter import LOCATION_TYPES
+from .mentoring_encounter import LOCATION_TYPES, just_ended_hour
 
 # What the people of a group meeting share, kept the same on each person's meeting.
 SHARED_FIELDS = ("date", "start_time", "end_time", "location_type")
@@ -69,8 +69,9 @@ class MentoringGroupSession(models.Model):
     )
     company_id = fields.Many2one(related="program_id.company_id", store=True, index=True, precompute=True)
     date = fields.Date("Day", required=True, default=fields.Date.context_today, index=True)
-    start_time = fields.Float("Start", required=True, default=10.0)
-    end_time = fields.Float("End", required=True, default=11.0)
+    # By default the hour that has just ended: a group meeting is logged after it.
+    start_time = fields.Float("Start", required=True, default=lambda self: just_ended_hour(self)[0])
+    end_time = fields.Float("End", required=True, default=lambda self: just_ended_hour(self)[1])
     duration_minutes = fields.Integer("Minutes", compute="_compute_duration", store=True)
     location_type = fields.Selection(LOCATION_TYPES, string="Where", required=True, default="agency")
     state = fields.Selection(

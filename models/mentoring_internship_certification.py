@@ -4,6 +4,8 @@ from odoo import fields, models
 from odoo.exceptions import UserError
 from odoo.tools import format_date
 
+from .mentoring_encounter import _hhmm
+
 DECISIONS = [("passed", "Passed"), ("not_passed", "Not passed")]
 # Who records a part of the certification decision.
 DECISION_ROLES = [("supervisor", "Supervisor"), ("oversight", "Oversight body")]
@@ -106,6 +108,10 @@ class MentoringInternshipCertification(models.AbstractModel):
 
     # Certification ---------------------------------------------------------------------------
 
+    def _as_hours(self, hours):
+        """Hours as hours and minutes (54:30), the one way the log, the form and the file show them."""
+        return _hhmm(hours)
+
     def _certification_problems(self, deciding=None):
         """What still stands between this internship and certification, in plain words; the
         role `deciding` is recording its "passed" now."""
@@ -115,8 +121,8 @@ class MentoringInternshipCertification(models.AbstractModel):
             problems.append(
                 self.env._(
                     "The log is not complete: %(done)s of %(required)s internship hours.",
-                    done=f"{self.total_hours:g}",
-                    required=f"{self.required_hours:g}",
+                    done=self._as_hours(self.total_hours),
+                    required=self._as_hours(self.required_hours),
                 )
             )
         if not self.share_met:

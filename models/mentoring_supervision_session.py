@@ -216,7 +216,12 @@ class MentoringSupervisionSession(models.Model):
             if session.date > today:
                 raise UserError(self.env._("A session on %(date)s has not happened yet.", date=session.date))
             if not session.attendee_ids:
-                raise UserError(self.env._("Add the peer mentors who attended before marking it held."))
+                raise UserError(
+                    self.env._(
+                        "Nobody is listed as attending yet: on the tab “Peer mentors”, add each "
+                        "peer mentor who attended, then mark the session held."
+                    )
+                )
         self._write_checked({"state": "held", "held_on": fields.Datetime.now()})
 
     def action_cancel(self):

@@ -109,7 +109,7 @@ class TestAccess(MentoringCase):
             .create(
                 {
                     "match_id": self.match.id,
-                    "date": self.today,
+                    "date": self.yesterday,
                     "start_time": 15,
                     "end_time": 16,
                     "progress": "met",

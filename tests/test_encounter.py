@@ -1,5 +1,7 @@
 from datetime import timedelta
 
+from freezegun import freeze_time
+
 from odoo.exceptions import UserError, ValidationError
 from odoo.tests import tagged
 
@@ -30,10 +32,17 @@ class TestEncounterRules(MentoringCase):
             encounter.action_confirm()
         self.assertEqual(encounter.state, "draft")
 
-    def test_meeting_today_can_be_confirmed(self):
-        encounter = self.create_encounter(self.match, date=self.today)
-        encounter.action_confirm()
-        self.assertEqual(encounter.state, "confirmed")
+    def test_meeting_today_can_be_confirmed_once_it_has_ended(self):
+        # 16:07 UTC is 10:07 or 11:07 in Chicago, the coordinator's timezone: same day.
+        self.coordinator_user.tz = "America/Chicago"
+        with freeze_time(f"{self.today} 16:07:40"):
+            ended = self.create_encounter(self.match, date=self.today, start_time=8.0, end_time=9.0)
+            ended.with_user(self.coordinator_user).action_confirm()
+            self.assertEqual(ended.state, "confirmed")
+            going_on = self.create_encounter(self.match, date=self.today, start_time=11.0, end_time=12.5)
+            with self.assertRefused(ValidationError, "ends at 12:30 today: .* from 12:30 on"):
+                going_on.with_user(self.coordinator_user).action_confirm()
+            self.assertEqual(going_on.state, "draft")
 
     def test_moving_a_confirmed_meeting_into_the_future_is_refused(self):
         self.encounter.action_confirm()
@@ -56,8 +65,8 @@ class TestEncounterRules(MentoringCase):
         self.assertEqual(after.state, "confirmed")
 
     def test_overlap_within_one_batch_is_refused(self):
-        first = self.create_encounter(self.match, date=self.today, start_time=8.0, end_time=9.0)
-        second = self.create_encounter(self.match, date=self.today, start_time=8.5, end_time=9.5)
+        first = self.create_encounter(self.match, date=self.yesterday, start_time=8.0, end_time=9.0)
+        second = self.create_encounter(self.match, date=self.yesterday, start_time=8.5, end_time=9.5)
         with self.assertRaises(ValidationError):
             (first | second).action_confirm()
 
@@ -88,7 +97,7 @@ class TestEncounterRules(MentoringCase):
 
     def test_considerable_progress_and_some_steps_need_the_explanation(self):
         for progress in ("considerable", "some_steps"):
-            encounter = self.create_encounter(self.match, date=self.today, progress=progress)
+            encounter = self.create_encounter(self.match, date=self.yesterday, progress=progress)
             with self.assertRefused(ValidationError, "Explanation or steps taken"):
                 encounter.action_confirm()
             encounter.progress_explanation = "Wrote half of the CV"

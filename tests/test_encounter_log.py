@@ -47,20 +47,24 @@ class TestLogMeeting(MentoringBillingCase):
         self.assertEqual(form.duration, "60")
         self.assertAlmostEqual(form.end_time - form.start_time, 1.0)
 
-    def test_start_is_now_in_the_mentors_timezone_to_five_minutes(self):
+    def test_the_meeting_just_ended_in_the_mentors_timezone_to_five_minutes(self):
+        """The screen is filled in after the meeting: by default it ended now (taken down to
+        five minutes) and lasted the default hour, so it can be signed at once."""
         self.mentor_user.tz = "America/Chicago"  # UTC-6 in January
         with freeze_time("2025-01-15 16:07:40"):
             form = self.log_form()
-            self.assertEqual(form.start_time, 10 + 10 / 60, "10:07:40 there: 10:10")
+            self.assertEqual((form.start_time, form.end_time), (9 + 5 / 60, 10 + 5 / 60), "10:07 there")
         with freeze_time("2025-01-15 16:02:29"):
-            self.assertEqual(self.log_form().start_time, 10.0, "10:02:29 there: 10:00")
+            self.assertEqual(self.log_form().start_time, 9.0, "10:02:29 there: from 09:00 to 10:00")
         with freeze_time("2025-01-16 03:00:00"):  # 21:00 on the 15th in Chicago
             self.assertEqual(str(self.log_form().date), "2025-01-15")
 
     def test_the_places_are_the_paper_forms_places_in_plain_words(self):
         Log, Encounter = self.env["mentoring.encounter.log"], self.env["mentoring.encounter"]
         places = dict(Log._fields["location_type"].selection)
-        self.assertEqual(set(places), set(dict(Encounter._fields["location_type"].selection)))
+        # The saved meeting says what the mentor chose, in the same words.
+        self.assertEqual(places, dict(Encounter._fields["location_type"].selection))
+        self.assertEqual(places["agency"], "At the agency")
         self.assertEqual(Log._fields["progress"].selection, Encounter._fields["progress"].selection)
 
     def test_duration_buttons_set_the_end_and_typed_times_set_the_duration(self):
@@ -114,12 +118,13 @@ class TestLogMeeting(MentoringBillingCase):
     # Save and sign ---------------------------------------------------------------------------
 
     def test_save_and_sign_creates_the_meeting_and_confirms_it(self):
-        form = self.log_form()
-        form.start_time = 9.0
-        form.duration = "45"
-        form.next_steps = "Send the CV"
-        wizard = self.fill(form)
-        action = wizard.action_save_and_sign()
+        with freeze_time(f"{self.today} 20:00:00"):  # the evening of the meeting's day
+            form = self.log_form()
+            form.start_time = 9.0
+            form.duration = "45"
+            form.next_steps = "Send the CV"
+            wizard = self.fill(form)
+            action = wizard.action_save_and_sign()
         encounter = self.new_encounters()
         self.assertEqual(action["res_model"], "mentoring.encounter")
         self.assertEqual(action["res_id"], encounter.id)
@@ -216,6 +221,20 @@ class TestLogMeeting(MentoringBillingCase):
                 self.assertEqual(wizard.problem, problem)
                 self.assertFalse(BILLING_WORDS.search(problem))
                 self.assertFalse(self.new_encounters())
+
+    def test_a_meeting_still_going_on_is_signed_once_it_has_ended(self):
+        self.mentor_user.tz = "America/Chicago"
+        with freeze_time(f"{self.today} 16:07:40"):  # 10:07 or 11:07 there, the same day
+            form = self.log_form()
+            form.start_time = 10.5
+            form.duration = "60"
+            wizard = self.fill(form)
+            self.assertFalse(wizard.action_save_and_sign())
+            self.assertEqual(
+                wizard.problem,
+                "This meeting ends at 11:30 today: it can be confirmed once it has ended, from 11:30 on.",
+            )
+            self.assertFalse(self.new_encounters())
 
     def test_a_rule_of_the_meeting_is_said_on_the_screen_and_nothing_is_kept(self):
         """The encounter's own rules (here: first meetings before the agreement is signed) come

@@ -206,7 +206,7 @@ class TestEvaluationReports(MentoringInternshipCase):
             "Co-facilitating groups",
             "Mentoring one-on-one (confirmed meeting)",
             "II",
-            "Total: 10.00 of 10 hours",
+            "Total: 10:00 of 10:00 hours",
             "Internship Performance Evaluation",
             "Exit Interview with Peer Mentor",
             "More than I expected.",

@@ -3,6 +3,8 @@ each billed on their own authorisation with the group service (H0038 HQ) at the 
 the overlap rule treats it as one meeting. Expected figures come from the rules: the 8-minute
 rule gives (minutes + 7) // 15 units, at the group rate of 8.00 a unit."""
 
+from freezegun import freeze_time
+
 from odoo import Command
 from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tests import new_test_user, tagged
@@ -271,3 +273,23 @@ class TestGroupSessionAccess(MentoringGroupSessionCase):
             names = session.with_user(user).encounter_ids.mapped("mentee_name")
             self.assertEqual(sorted(names), ["Jamie Rivera", "Robin Lee"], user.login)
         self.assertNotIn("Jamie", session.name)
+
+    def test_the_group_meeting_of_today_is_confirmed_once_it_has_ended(self):
+        # 16:07 UTC is 10:07 or 11:07 in Chicago, the mentor's timezone: the meeting goes on.
+        self.mentor_user.tz = "America/Chicago"
+        with freeze_time(f"{self.today} 16:07:40"):
+            session = self.group_session([self.mentee, self.mentee_r], start=11.0, end=12.0, date=self.today)
+            with self.assertRefused(ValidationError, "ends at 12:00 today: .* from 12:00 on"):
+                session.with_user(self.mentor_user).action_confirm()
+            self.assertEqual(session.state, "draft")
+            self.assertEqual(set(session.encounter_ids.mapped("state")), {"draft"})
+
+    def test_a_new_group_meeting_is_the_hour_that_has_just_ended(self):
+        self.mentor_user.tz = "America/Phoenix"  # UTC-7 all year: 16:07 UTC is 09:07 there
+        with freeze_time(f"{self.today} 16:07:40"):
+            values = (
+                self.env["mentoring.group.session"]
+                .with_user(self.mentor_user)
+                .default_get(["date", "start_time", "end_time"])
+            )
+        self.assertEqual((values["start_time"], values["end_time"]), (8 + 5 / 60, 9 + 5 / 60))

@@ -29,6 +29,17 @@ class TestInternshipHours(MentoringInternshipCase):
             (internship.total_hours, internship.hours_met, internship.share_met), (10, True, True)
         )
 
+    def test_hours_are_hours_and_minutes_on_the_form_and_in_what_is_missing(self):
+        self.log(3, "shadowing", days_ago=12)
+        self.meeting(1.5, days_ago=10)
+        self.assertIn(
+            "The log is not complete: 04:30 of 10:00 internship hours.",
+            self.internship._certification_problems(),
+        )
+        arch = self.env["mentoring.internship"].get_view(view_type="form")["arch"]
+        for name in ("total_hours", "required_hours", "logged_hours", "meeting_hours"):
+            self.assertRegex(arch, rf'<field name="{name}"[^>]*widget="float_time"', name)
+
     def test_a_meeting_counts_once_even_when_also_logged_by_hand(self):
         meeting = self.meeting(1, days_ago=3)
         internship = self.internship.with_user(self.intern_user)

@@ -136,9 +136,9 @@ class TestPortalMentorHttp(MentoringPortalMentorCase, HttpCase):
         self.assertEqual(self.robin_meetings(), before)
 
     def test_the_carer_sends_the_month_and_it_is_read_only_after(self):
-        checked = self.create_encounter(self.match_robin, date=self.today, start_time=8.0, end_time=9.5)
+        checked = self.create_encounter(self.match_robin, date=self.yesterday, start_time=8.0, end_time=9.5)
         checked.action_confirm()
-        month = self.today.strftime("%Y-%m")
+        month = self.yesterday.strftime("%Y-%m")
         self.login(self.carer_user)
         page = self.url_open(f"/my/mentor/timesheet?month={month}").text
         self.assertIn("Not sent yet.", page)
@@ -172,9 +172,9 @@ class TestPortalMentorHttp(MentoringPortalMentorCase, HttpCase):
         )
 
     def test_others_do_not_send_or_read_the_carers_month(self):
-        checked = self.create_encounter(self.match_robin, date=self.today, start_time=8.0, end_time=9.0)
+        checked = self.create_encounter(self.match_robin, date=self.yesterday, start_time=8.0, end_time=9.0)
         checked.action_confirm()
-        month = self.today.strftime("%Y-%m")
+        month = self.yesterday.strftime("%Y-%m")
         Sheet = self.env["mentoring.monthly.timesheet"]
         for attacker in (self.carer_c_user, self.carer_former_user):
             self.login(attacker)

@@ -1,6 +1,8 @@
 """Supervision (issue 9, seed 004): the agreement both sign, sessions with one mentor or a group,
 attendance each attendee confirms for themselves, and the PDF."""
 
+from lxml import etree
+
 from odoo import Command
 from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tests import tagged
@@ -135,6 +137,26 @@ class TestSupervisionSession(SupervisionCase):
             future.with_user(self.supervisor_user).action_mark_held()
         with self.assertRefused(UserError, "Only the session's supervisor"):
             planned.with_user(self.mentor_user).action_mark_held()
+
+    def test_mark_as_held_says_what_is_missing_and_the_form_leads_to_the_attendees(self):
+        empty = self.create_session(self.env["mentoring.mentor"])
+        with self.assertRefused(
+            UserError, "Nobody is listed as attending yet: on the tab “Peer mentors”, add"
+        ):
+            empty.with_user(self.supervisor_user).action_mark_held()
+        self.assertEqual(empty.state, "planned")
+        # On the form, the button waits for the attendees and a hint says where to add them.
+        arch = etree.fromstring(
+            self.env["mentoring.supervision.session"]
+            .with_user(self.supervisor_user)
+            .get_view(view_type="form")["arch"]
+        )
+        (button,) = arch.xpath("//button[@name='action_mark_held']")
+        self.assertIn("not attendee_ids", button.get("invisible"))
+        (hint,) = arch.xpath("//div[contains(@class, 'o_pm_add_attendees_hint')]")
+        self.assertIn("Peer mentors", "".join(hint.itertext()))
+        self.assertTrue(hint.get("invisible").endswith("or attendee_ids"))
+        self.assertTrue(arch.xpath("//page[@string='Peer mentors']//field[@name='attendee_ids']"))
 
     def test_a_group_needs_two_mentors_and_an_individual_session_one(self):
         lonely = self.create_session(self.mentor, session_type="group")

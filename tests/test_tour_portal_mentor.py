@@ -13,7 +13,8 @@ class TestPortalCarerTour(MentoringPortalMentorCase, HttpCase):
         super().setUpClass()
         cls.carer_user.write({"login": "t_portal_carer", "password": "t_portal_carer"})
         # A meeting of this month the coordinator already checked: it goes on the timesheet.
-        cls.checked = cls.create_encounter(cls.match_robin, date=cls.today, start_time=8.0, end_time=9.0)
+        # Today (the month the tour sends), a meeting that has ended: from midnight to one.
+        cls.checked = cls.create_encounter(cls.match_robin, date=cls.today, start_time=0.0, end_time=1.0)
         cls.checked.action_confirm()
         cls.env.flush_all()
 

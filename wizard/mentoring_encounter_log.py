@@ -1,15 +1,11 @@
 from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError
 
-from ..models.mentoring_encounter import NO_ACTION_REASONS, PROGRESS
+from ..models.mentoring_encounter import LOCATION_TYPES, NO_ACTION_REASONS, PROGRESS, just_ended_hour
 
 # The paper form's places, in the words a mentor uses (the encounter's keys).
-PLACES = [
-    ("agency", "At the agency"),
-    ("community", "Out in the community"),
-    ("virtual", "Video call"),
-    ("phone", "Phone call"),
-]
+# The meeting's own places and words, in the order of the screen.
+PLACES = [(key, dict(LOCATION_TYPES)[key]) for key in ("agency", "community", "virtual", "phone")]
 DURATIONS = [("30", "30 minutes"), ("45", "45 minutes"), ("60", "60 minutes")]
 # A meeting is logged only while the relationship is under way (the encounter's own rule).
 LOGGABLE_MATCH_STATES = ("introduced", "active")
@@ -39,10 +35,9 @@ class MentoringEncounterLog(models.TransientModel):
         return mentees if len(mentees) == 1 else False
 
     def _default_start_time(self):
-        """Now, in the user's timezone, to the nearest five minutes (and within the day)."""
-        now = fields.Datetime.context_timestamp(self, fields.Datetime.now())
-        minutes = round((now.hour * 60 + now.minute + now.second / 60) / 5) * 5
-        return min(minutes, 24 * 60 - 5) / 60
+        """The meeting just ended: it started an hour (the default length) before now, in the
+        user's timezone, now taken down to five minutes (a meeting is signed once it has ended)."""
+        return just_ended_hour(self)[0]
 
     available_mentee_ids = fields.Many2many("mentoring.mentee", compute="_compute_available_mentee_ids")
     has_mentees = fields.Boolean(compute="_compute_available_mentee_ids")

@@ -50,6 +50,7 @@ registry.category("web_tour.tours").add("peer_mentoring_internship_supervisor_to
         { trigger: ".o_field_widget[name=line_ids] .o_selected_row [name=hours] input", run: "edit 2:00" },
         ...stepUtils.saveForm(),
         { trigger: ".o_field_widget[name=total_hours]:contains(10:00)" },
+        { content: "both in hours and minutes", trigger: ".o_field_widget[name=required_hours]:contains(10:00)" },
 
         { trigger: "button[name=action_new_performance_evaluation]", run: "click" },
         { trigger: ".o_form_view .o_field_widget[name=answer_ids] .o_data_row:contains(Time management)" },
