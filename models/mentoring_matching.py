@@ -398,10 +398,10 @@ class MentoringMatching(models.AbstractModel):
         }
         if 0 in pool.no_place:
             vals["capacity_override_reason"] = capacity_override_reason
-        if previous_match:
-            vals["previous_match_id"] = previous_match.id
         match = self.env["mentoring.match"].create(vals)
-        match._write_checked(
-            {"match_score": pool.score[0, 0], "match_explanation": self._explanation_text(pool, 0, 0)}
-        )
+        vals = {"match_score": pool.score[0, 0], "match_explanation": self._explanation_text(pool, 0, 0)}
+        if previous_match:
+            # A rematch from Find another mentor (the finder checked it is the same mentee's).
+            vals["previous_match_id"] = previous_match.id
+        match._write_checked(vals)
         return match

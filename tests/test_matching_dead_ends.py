@@ -117,11 +117,10 @@ class TestFindAMentorSaysWhy(WhyNobodyMixin, MentoringMatchingBillingCase):
         # Casey has no authorisation; Jamie's units are used up; nobody is proposed.
         self.authorization.sudo().units_authorized = 0.0001
         self.billable_encounter(10.0, 11.0).action_confirm()
-        self.match.sudo()._close("goals_met")
+        closure = self.document_closure(self.match, closure_reason="goals_met")
+        closure.with_user(self.coordinator_user).action_close_match()
         self.env.invalidate_all()
         wizard = self.open_pool()
-        self.assertFalse(wizard.line_ids)
-        self.assertIn("could be proposed a mentor", wizard.empty_reason)
         lines = wizard.unmatched_reasons.splitlines()
         casey = next(line for line in lines if line.startswith("Casey Morgan: "))
         self.assertIn("no authorisation recorded", casey)
@@ -151,20 +150,51 @@ class TestMatchingScreensSayWhy(WhyNobodyMixin, MentoringMatchingCase):
         self.assertNotIn(",", finder.display_name + wizard.display_name.replace(self.program.name, ""))
 
     def test_every_matching_screen_that_can_be_empty_shows_its_reason(self):
-        # Find a mentor with nobody (every mentor out of the programme) and Propose matches with
-        # nobody waiting (every mentee matched or proposed): each says why, on its form.
-        self.program.sudo().mentor_ids.write({"program_ids": [Command.unlink(self.program.id)]})
-        finder = self.open_finder(self.seeker)
+        # Find a mentor with nobody (a new programme no mentor is in yet) and Propose matches
+        # with nobody waiting (its only mentee just proposed a mentor elsewhere): each says why.
+        new_program = self.env["mentoring.program"].create(
+            {
+                "name": "Youth Transitions",
+                "code": "TYT",
+                "coordinator_ids": [Command.set(self.coordinator_user.ids)],
+            }
+        )
+        self.seeker.program_ids = [Command.set(new_program.ids)]
+        action = (
+            self.env["mentoring.match.finder"]
+            .with_user(self.coordinator_user)
+            ._action_open(self.seeker, program=new_program)
+        )
+        finder = self.env["mentoring.match.finder"].with_user(self.coordinator_user).browse(action["res_id"])
         self.assertFalse(finder.candidate_ids)
-        self.assertIn("Add the programme to the mentors' profiles first", finder.empty_reason)
-        self.seeker.sudo().program_ids = [Command.unlink(self.program.id)]
-        self.env["mentoring.mentee"].sudo().search([("program_ids", "in", self.program.ids)]).filtered(
-            lambda m: not m.match_ids.filtered(lambda x: x.state in ("draft", "active", "introduced"))
-        ).write({"program_ids": [Command.unlink(self.program.id)]})
+        self.assertEqual(
+            finder.empty_reason,
+            f"All {self.visible_mentors()} mentors were left out: not in the programme. "
+            "Add the programme to the mentors' profiles first.",
+        )
+        self.program = new_program
+        waiting = self.open_pool()
+        self.assertFalse(waiting.line_ids)
+        self.assertEqual(
+            waiting.empty_reason, "None of the 1 mentee(s) waiting could be proposed a mentor: see why below."
+        )
+        self.assertEqual(
+            waiting.unmatched_reasons,
+            "Casey Morgan: Youth Transitions has no mentors yet: add the programme to a certified mentor's profile.",
+        )
+        self.seeker.program_ids = [Command.set(self.other_program.ids)]
         wizard = self.open_pool()
-        self.assertFalse(wizard.line_ids)
-        self.assertIn("nobody is waiting for a mentor", wizard.empty_reason)
-        for model, empty in (("mentoring.match.finder", finder), ("mentoring.match.pool", wizard)):
+        self.assertEqual(
+            wizard.empty_reason,
+            "Every mentee of Youth Transitions already has a match or a proposal: nobody is waiting "
+            "for a mentor.",
+        )
+        screens = [
+            ("mentoring.match.finder", finder),
+            ("mentoring.match.pool", waiting),
+            ("mentoring.match.pool", wizard),
+        ]
+        for model, empty in screens:
             arch = self.env[model].with_user(self.coordinator_user).get_views([(False, "form")])
             form = arch["views"]["form"]["arch"]
             self.assertIn('name="empty_reason"', form, model)

@@ -50,7 +50,6 @@ class TestRematch(WebClient, MentoringP2PCase):
                     "mentor_id": self.org_mentor.id,
                     "mentee_id": self.org_mentee.id,
                     "program_id": self.p2p_program.id,
-                    "previous_match_id": match.id,
                 }
             )
 

@@ -126,7 +126,7 @@ class MentoringMatchPool(models.TransientModel):
             )
         elif not pairs:
             empty = self.env._(
-                "None of the %(count)s mentees waiting could be proposed a mentor: see why below.",
+                "None of the %(count)s mentee(s) waiting could be proposed a mentor: see why below.",
                 count=len(mentees),
             )
         self.line_ids.unlink()
