@@ -68,5 +68,5 @@ class TestRematch(WebClient, MentoringP2PCase):
 
     def test_person_to_person_matches_rematch_too(self):
         wizard, action = self.close(self.match, "conflict", closure_note="Different approaches.")
-        self.assertEqual(action["context"]["default_mentee_id"], self.mentee.id)
+        self.assertEqual(self.finder(action).mentee_id, self.mentee)
         self.assertIn(self.mentor, self.mentee._ended_in_rematch_mentors())
