@@ -1,6 +1,7 @@
 from datetime import timedelta
 
 from odoo import Command
+from odoo.exceptions import UserError
 from odoo.tests import tagged
 
 from .common_matching import MentoringMatchingBillingCase, MentoringMatchingCase
@@ -212,3 +213,8 @@ class TestMatchingScreensSayWhy(WhyNobodyMixin, MentoringMatchingCase):
         match = self.env["mentoring.match"].browse(finder.candidate_ids[0].action_propose()["res_id"])
         self.assertEqual(match.previous_match_id, self.match)
         self.assertEqual(match.mentee_id, self.mentee)
+
+    def test_a_finder_follows_on_only_from_the_same_mentees_match(self):
+        finder = self.open_finder(self.seeker)
+        with self.assertRaisesRegex(UserError, "earlier match of the same mentee"):
+            finder.write({"previous_match_id": self.match.id})

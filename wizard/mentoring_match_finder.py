@@ -70,7 +70,7 @@ class MentoringMatchFinder(models.TransientModel):
 
     def write(self, vals):
         res = super().write(vals)
-        if {"mentee_id", "program_id"} & set(vals):
+        if {"mentee_id", "program_id", "previous_match_id"} & set(vals):
             for finder in self:
                 finder._check_coordinator()
         return res
