@@ -149,3 +149,4 @@ from . import mentoring_mentor_training_portal
 from . import mentoring_supervision_session_portal
 from . import mentoring_supervision_attendee_portal
 from . import mentoring_supervision_session_safeguarding
+from . import mentoring_matching_reasons

@@ -284,20 +284,11 @@ class MentoringMatch(models.Model):
     # Rematch ---------------------------------------------------------------------------------
 
     def action_find_another_mentor(self):
-        """A new proposed match for the same mentee and programme, with every mentor they
-        already ended a match with in conflict or opt-out left out of the mentor picker."""
+        """The ranked Find a mentor screen for the same mentee and programme: every mentor they
+        already ended a match with in conflict or opt-out is left out (and says so), and the
+        match proposed from it follows on from this one."""
         self.ensure_one()
         self._check_acts_for(self.env._("find another mentor"))
-        return {
-            "type": "ir.actions.act_window",
-            "name": self.env._("Another mentor for %(mentee)s", mentee=self.mentee_id.name),
-            "res_model": "mentoring.match",
-            "view_mode": "form",
-            "views": [(False, "form")],
-            "target": "current",
-            "context": {
-                "default_mentee_id": self.mentee_id.id,
-                "default_program_id": self.program_id.id,
-                "default_previous_match_id": self.id,
-            },
-        }
+        return self.env["mentoring.match.finder"]._action_open(
+            self.mentee_id, program=self.program_id, previous_match=self
+        )

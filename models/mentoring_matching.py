@@ -3,6 +3,7 @@ from scipy.optimize import linear_sum_assignment
 
 from odoo import fields, models
 from odoo.exceptions import UserError
+from odoo.tools import format_date
 
 from .mentoring_match_criterion import COLUMNS_MEMO, many2many_ids, stored_values
 from .mentoring_mentor import ONGOING_MATCH_STATES
@@ -55,7 +56,8 @@ class MatchingPool:
         problems = []
         for code, (label, mask, details) in self.exclusions.items():
             if mask[row, col]:
-                detail = details.get(col)
+                # A detail of the pair, of the mentee (a mentee-wide rule) or of the mentor.
+                detail = details.get((row, col)) or details.get(("mentee", row)) or details.get(col)
                 problems.append((code, f"{label} ({detail})" if detail else label))
         return problems
 
@@ -219,9 +221,38 @@ class MentoringMatching(models.AbstractModel):
         )
 
     def _rule_ended_badly(self, pool):
-        return self._pairs_of_matches(
-            pool, [("state", "=", "closed"), ("closure_reason", "in", ENDED_BADLY_REASONS)]
+        """Pairs whose earlier match closed in conflict or opt-out, with why and when."""
+        ended = (
+            self.env["mentoring.match"]
+            .sudo()
+            .with_context(active_test=False)
+            .search(
+                [
+                    ("mentee_id", "in", pool.mentees.ids),
+                    ("mentor_id", "in", pool.mentors.ids),
+                    ("state", "=", "closed"),
+                    ("closure_reason", "in", ENDED_BADLY_REASONS),
+                ],
+                order="date_closed desc, id desc",
+            )
         )
+        rows = {mentee_id: i for i, mentee_id in enumerate(pool.mentees.ids)}
+        cols = {mentor_id: j for j, mentor_id in enumerate(pool.mentors.ids)}
+        labels = dict(ended._fields["closure_reason"]._description_selection(self.env))
+        details = {}
+        for match in ended.sorted(lambda m: (m.date_closed or fields.Date.today(), m.id)):
+            key = (rows[match.mentee_id.id], cols[match.mentor_id.id])
+            label = labels.get(match.closure_reason, "").lower()
+            details[key] = (
+                self.env._(
+                    "%(reason)s, closed on %(date)s",
+                    reason=label,
+                    date=format_date(self.env, match.date_closed),
+                )
+                if match.date_closed
+                else label
+            )
+        return self._pair_mask(pool, [(m.mentee_id.id, m.mentor_id.id) for m in ended]), details
 
     def _pairs_of_matches(self, pool, domain):
         groups = (
@@ -264,7 +295,10 @@ class MentoringMatching(models.AbstractModel):
             )
         )
         covered = set(authorizations.filtered(lambda a: a.units_remaining > 0).mentee_id.ids)
-        return self._mentee_column(pool, [mentee.id not in covered for mentee in pool.mentees])
+        uncovered = [mentee for mentee in pool.mentees if mentee.id not in covered]
+        details = self._authorisation_causes(pool, uncovered)
+        mask = self._mentee_column(pool, [mentee.id not in covered for mentee in pool.mentees])
+        return mask, details
 
     # Ranking and the whole-pool assignment
 
@@ -338,7 +372,9 @@ class MentoringMatching(models.AbstractModel):
         ]
         return "\n".join(lines)
 
-    def _propose_match(self, program, mentee, mentor, date_start, capacity_override_reason=False):
+    def _propose_match(
+        self, program, mentee, mentor, date_start, capacity_override_reason=False, previous_match=None
+    ):
         """Propose one match after asking the hard rules again (places may have gone since the
         ranking): the ordinary creation of a match, as the user, with every check it has."""
         pool = self._evaluate(
@@ -363,7 +399,9 @@ class MentoringMatching(models.AbstractModel):
         if 0 in pool.no_place:
             vals["capacity_override_reason"] = capacity_override_reason
         match = self.env["mentoring.match"].create(vals)
-        match._write_checked(
-            {"match_score": pool.score[0, 0], "match_explanation": self._explanation_text(pool, 0, 0)}
-        )
+        vals = {"match_score": pool.score[0, 0], "match_explanation": self._explanation_text(pool, 0, 0)}
+        if previous_match:
+            # A rematch from Find another mentor (the finder checked it is the same mentee's).
+            vals["previous_match_id"] = previous_match.id
+        match._write_checked(vals)
         return match

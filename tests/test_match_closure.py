@@ -182,8 +182,10 @@ class TestMatchClosure(SafeguardingCase, HttpCase):
     def test_rematch_opens_a_proposal_for_another_mentor(self):
         closure = self.document_closure(self.match, closure_reason="conflict", rematch_decision="rematch")
         action = closure.with_user(self.coordinator_user).action_close_match()
-        self.assertEqual(action["res_model"], "mentoring.match")
-        self.assertEqual(action["context"]["default_mentee_id"], self.mentee.id)
+        # The ranked Find a mentor screen for the mentee (tests/test_matching_dead_ends.py).
+        self.assertEqual(action["res_model"], "mentoring.match.finder")
+        finder = self.env["mentoring.match.finder"].browse(action["res_id"])
+        self.assertEqual((finder.mentee_id, finder.previous_match_id), (self.mentee, self.match))
 
     def test_a_coordinator_does_not_close_their_own_match(self):
         self.program.coordinator_ids = [Command.link(self.mentor_user.id)]

@@ -1,6 +1,6 @@
 from odoo.tests import HttpCase, tagged
 
-from .common_matching import MentoringMatchingCase
+from .common_matching import MentoringMatchingBillingCase, MentoringMatchingCase
 
 
 @tagged("post_install", "-at_install")
@@ -11,3 +11,9 @@ class TestMatchingTour(HttpCase, MentoringMatchingCase):
         match = self.seeker.match_ids
         self.assertEqual((match.mentor_id, match.state, match.match_score), (self.mentor, "draft", 13.5))
         self.assertEqual(match.create_uid, self.coordinator_user)
+
+
+@tagged("post_install", "-at_install")
+class TestMatchingDeadEndTour(HttpCase, MentoringMatchingBillingCase):
+    def test_nobody_to_propose_says_why_and_leads_to_the_authorisation(self):
+        self.start_tour("/odoo", "peer_mentoring_matching_dead_end_tour", login=self.coordinator_user.login)

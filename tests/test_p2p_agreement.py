@@ -175,9 +175,9 @@ class TestNoFaultOptOut(MentoringP2PCase):
         action = wizard.action_close()
         self.assertEqual(self.p2p_match.state, "closed")
         self.assertFalse(self.opt_out_activities(self.p2p_match), "the activity is done")
-        self.assertEqual(action["res_model"], "mentoring.match")
-        self.assertEqual(action["context"]["default_mentee_id"], self.org_mentee.id)
-        self.assertEqual(action["context"]["default_previous_match_id"], self.p2p_match.id)
+        self.assertEqual(action["res_model"], "mentoring.match.finder")
+        finder = self.env["mentoring.match.finder"].browse(action["res_id"])
+        self.assertEqual((finder.mentee_id, finder.previous_match_id), (self.org_mentee, self.p2p_match))
 
     @freeze_time(FRIDAY_3PM)
     def test_closing_for_an_opt_out_nobody_recorded_records_it_now(self):

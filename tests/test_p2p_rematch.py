@@ -20,39 +20,28 @@ class TestRematch(WebClient, MentoringP2PCase):
         )
         return wizard, wizard.action_close()
 
-    def test_closing_for_a_conflict_opens_a_proposal_without_the_previous_mentor(self):
+    def finder(self, action):
+        self.assertEqual(action["res_model"], "mentoring.match.finder")
+        return self.env["mentoring.match.finder"].with_user(self.coordinator_user).browse(action["res_id"])
+
+    def test_closing_for_a_conflict_opens_the_ranked_screen_without_the_previous_mentor(self):
         match = self.create_active_p2p_match()
         wizard, action = self.close(match, "conflict", closure_note="We agreed to stop.")
         self.assertTrue(wizard.offers_rematch)
-        context = action["context"]
-        arch, descriptions, values = self.open_form(self.coordinator_user, "mentoring.match", context)
-        self.assertEqual(
-            (values["mentee_id"], values["program_id"]), (self.org_mentee.id, self.p2p_program.id)
-        )
-        self.assertEqual(values["excluded_mentor_ids"], self.org_mentor.ids)
-        offered = [
-            m["id"] for m in self.offered(self.coordinator_user, arch, descriptions, "mentor_id", values)
-        ]
-        self.assertIn(self.org_mentor_b.id, offered)
-        self.assertNotIn(self.org_mentor.id, offered)
-        new = (
-            self.env["mentoring.match"]
-            .with_user(self.coordinator_user)
-            .with_context(context)
-            .create(
-                {
-                    "mentor_id": self.org_mentor_b.id,
-                    "mentee_id": self.org_mentee.id,
-                    "program_id": self.p2p_program.id,
-                }
-            )
-        )
+        finder = self.finder(action)
+        self.assertEqual((finder.mentee_id, finder.program_id), (self.org_mentee, self.p2p_program))
+        self.assertIn(self.org_mentor_b, finder.candidate_ids.mentor_id)
+        self.assertNotIn(self.org_mentor, finder.candidate_ids.mentor_id)
+        left_out = finder.excluded_ids.filtered(lambda line: line.mentor_id == self.org_mentor)
+        self.assertIn("conflict", left_out.reasons)
+        line = finder.candidate_ids.filtered(lambda line: line.mentor_id == self.org_mentor_b)
+        new = self.env["mentoring.match"].browse(line.action_propose()["res_id"])
         self.assertEqual(new.previous_match_id, match)
 
     def test_the_same_mentor_is_refused_for_the_rematch_in_words_that_blame_nobody(self):
         match = self.create_active_p2p_match()
-        _wizard, action = self.close(match, "no_fault_opt_out", opt_out_party="both")
-        Match = self.env["mentoring.match"].with_user(self.coordinator_user).with_context(action["context"])
+        self.close(match, "no_fault_opt_out", opt_out_party="both")
+        Match = self.env["mentoring.match"].with_user(self.coordinator_user)
         with self.assertRefused(
             ValidationError, "have already worked together. Choose another mentor for a fresh start"
         ):
@@ -79,5 +68,5 @@ class TestRematch(WebClient, MentoringP2PCase):
 
     def test_person_to_person_matches_rematch_too(self):
         wizard, action = self.close(self.match, "conflict", closure_note="Different approaches.")
-        self.assertEqual(action["context"]["default_mentee_id"], self.mentee.id)
+        self.assertEqual(self.finder(action).mentee_id, self.mentee)
         self.assertIn(self.mentor, self.mentee._ended_in_rematch_mentors())

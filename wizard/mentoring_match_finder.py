@@ -43,6 +43,18 @@ class MentoringMatchFinder(models.TransientModel):
     )
     candidate_total = fields.Integer("Candidates found", readonly=True)
     excluded_count = fields.Integer("Mentors not proposed", compute="_compute_excluded_count")
+    # Nobody to propose: why, in the words of the rule that left the mentors out, and the rule
+    # when one rule left them all out (the button to where it is fixed).
+    empty_reason = fields.Text("Why nobody", readonly=True)
+    empty_rule = fields.Char(readonly=True)
+    previous_match_id = fields.Many2one(
+        "mentoring.match", "Finding another mentor after", readonly=True, ondelete="set null"
+    )
+
+    @api.depends("mentee_id.name")
+    def _compute_display_name(self):
+        for finder in self:
+            finder.display_name = self.env._("Find a mentor for %(name)s", name=finder.sudo().mentee_id.name)
 
     @api.depends("line_ids.excluded")
     def _compute_excluded_count(self):
@@ -58,22 +70,25 @@ class MentoringMatchFinder(models.TransientModel):
 
     def write(self, vals):
         res = super().write(vals)
-        if {"mentee_id", "program_id"} & set(vals):
+        if {"mentee_id", "program_id", "previous_match_id"} & set(vals):
             for finder in self:
                 finder._check_coordinator()
         return res
 
     @api.model
-    def _action_open(self, mentee):
+    def _action_open(self, mentee, program=None, previous_match=None):
         mentee.check_access("read")
-        programs = mentee.program_ids.filtered("user_is_coordinator")
+        programs = program or mentee.program_ids.filtered("user_is_coordinator")
         if not programs:
             raise UserError(
                 self.env._(
                     "Only a coordinator of %(name)s's programme can find them a mentor.", name=mentee.name
                 )
             )
-        finder = self.create({"mentee_id": mentee.id, "program_id": programs[:1].id})
+        vals = {"mentee_id": mentee.id, "program_id": programs[:1].id}
+        if previous_match:
+            vals["previous_match_id"] = previous_match.id
+        finder = self.create(vals)
         finder.action_rank()
         return finder._action_reopen()
 
@@ -87,6 +102,8 @@ class MentoringMatchFinder(models.TransientModel):
         if self.env.su:
             return
         self.mentee_id.check_access("read")
+        if self.previous_match_id and self.previous_match_id.sudo().mentee_id != self.mentee_id:
+            raise UserError(self.env._("A match follows on from an earlier match of the same mentee."))
         if (
             self.program_id not in self.mentee_id.sudo().program_ids
             or not self.program_id._user_coordinates()
@@ -136,9 +153,48 @@ class MentoringMatchFinder(models.TransientModel):
             {"mentor_id": mentors[col].id, "excluded": True, "reasons": "; ".join(reasons)}
             for col, reasons in excluded
         ]
+        reason, rule = (False, False) if candidates else engine._why_nobody(pool, 0)
         self.line_ids.unlink()
-        self.write({"line_ids": [Command.create(vals) for vals in lines], "candidate_total": len(candidates)})
+        self.write(
+            {
+                "line_ids": [Command.create(vals) for vals in lines],
+                "candidate_total": len(candidates),
+                "empty_reason": reason,
+                "empty_rule": rule,
+            }
+        )
         return self._action_reopen()
+
+    def action_fix_empty(self):
+        """Where what left every mentor out is fixed: the mentee's authorisation (the draft or
+        expired one to approve or extend, or a new one)."""
+        self.ensure_one()
+        self._check_coordinator()
+        if self.empty_rule != "no_authorisation":
+            return False
+        auth = self.env["mentoring.authorization"].search(
+            [
+                ("mentee_id", "=", self.mentee_id.id),
+                ("program_id", "=", self.program_id.id),
+                ("state", "!=", "cancelled"),
+            ],
+            order="date_to desc, id desc",
+            limit=1,
+        )
+        action = {
+            "type": "ir.actions.act_window",
+            "res_model": "mentoring.authorization",
+            "view_mode": "form",
+            "views": [(False, "form")],
+            "target": "current",
+            "name": self.env._("Authorisation of %(name)s", name=self.mentee_id.name),
+        }
+        if auth:
+            return {**action, "res_id": auth.id}
+        return {
+            **action,
+            "context": {"default_mentee_id": self.mentee_id.id, "default_program_id": self.program_id.id},
+        }
 
 
 class MentoringMatchFinderLine(models.TransientModel):
@@ -188,6 +244,7 @@ class MentoringMatchFinderLine(models.TransientModel):
             self.mentor_id,
             finder.date_start,
             finder.capacity_override_reason,
+            previous_match=finder.previous_match_id,
         )
         return window_action(match)
 

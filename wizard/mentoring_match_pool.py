@@ -26,6 +26,16 @@ class MentoringMatchPool(models.TransientModel):
     proposed_count = fields.Integer("Mentees proposed a mentor", compute="_compute_totals")
     total_score = fields.Float(digits=(16, 1), compute="_compute_totals")
     computed = fields.Boolean(readonly=True)
+    # The mentees who got nobody, each with why; and why the whole list is empty when it is.
+    unmatched_reasons = fields.Text("Why these mentees got nobody", readonly=True)
+    empty_reason = fields.Text("Why no proposal", readonly=True)
+
+    @api.depends("program_id.name")
+    def _compute_display_name(self):
+        for wizard in self:
+            wizard.display_name = self.env._(
+                "Propose matches for %(program)s", program=wizard.sudo().program_id.name or ""
+            )
 
     @api.depends("line_ids.score")
     def _compute_totals(self):
@@ -54,7 +64,7 @@ class MentoringMatchPool(models.TransientModel):
         return wizard._action_reopen()
 
     def _action_reopen(self):
-        return window_action(self, self.env._("Propose matches"))
+        return window_action(self, self.display_name)
 
     def _check_coordinator(self):
         self.ensure_one()
@@ -103,8 +113,32 @@ class MentoringMatchPool(models.TransientModel):
             )
             for row, col in sorted(pairs, key=lambda pair: names[pair[0]] or "")
         ]
+        matched = {row for row, _col in pairs}
+        why = [
+            self.env._("%(mentee)s: %(reason)s", mentee=names[row], reason=engine._why_nobody(pool, row)[0])
+            for row in sorted(set(range(len(mentees))) - matched, key=lambda row: names[row] or "")
+        ]
+        empty = False
+        if not mentees:
+            empty = self.env._(
+                "Every mentee of %(program)s already has a match or a proposal: nobody is waiting for a mentor.",
+                program=self.program_id.sudo().name,
+            )
+        elif not pairs:
+            empty = self.env._(
+                "None of the %(count)s mentee(s) waiting could be proposed a mentor: see why below.",
+                count=len(mentees),
+            )
         self.line_ids.unlink()
-        self.write({"line_ids": lines, "unmatched_count": len(mentees), "computed": True})
+        self.write(
+            {
+                "line_ids": lines,
+                "unmatched_count": len(mentees),
+                "computed": True,
+                "unmatched_reasons": "\n".join(why) or False,
+                "empty_reason": empty,
+            }
+        )
         return self._action_reopen()
 
     def action_accept_all(self):
