@@ -6,17 +6,19 @@ from odoo import fields, http
 from odoo.exceptions import AccessError, UserError
 from odoo.http import request
 
-from ..models.mentoring_encounter import NO_ACTION_REASONS, PROGRESS
+from ..models.mentoring_encounter import LOCATION_TYPES, NO_ACTION_REASONS, PROGRESS
 from ..models.mentoring_encounter_portal_mentor import PORTAL_DURATIONS
 from .portal import MentoringPortal
 
-# The portal's plain words for the meeting's places, each with its picture (Font Awesome).
-PLACES = [
-    ("agency", "At the agency", "fa-building"),
-    ("community", "Out and about", "fa-tree"),
-    ("virtual", "Video call", "fa-video-camera"),
-    ("phone", "Phone call", "fa-phone"),
-]
+# The meeting's places in the meeting's own words (the saved meeting reads what was chosen),
+# each with its picture (Font Awesome).
+PLACE_PICTURES = {
+    "agency": "fa-building",
+    "community": "fa-tree",
+    "virtual": "fa-video-camera",
+    "phone": "fa-phone",
+}
+PLACES = [(key, label, PLACE_PICTURES[key]) for key, label in LOCATION_TYPES]
 PROGRESS_PICTURES = {
     "met": "fa-trophy",
     "considerable": "fa-line-chart",

@@ -53,7 +53,7 @@ registry.category("web_tour.tours").add("peer_mentoring_portal_carer_tour", {
             },
         },
         choose("How long", "45 minutes"),
-        choose("Where did you meet", "Out and about"),
+        choose("Where did you meet", "Out in the community"),
         choose("Which goal", "Settle the new placement"),
         choose("How did it go", "Met goal"),
         {
