@@ -20,6 +20,21 @@ export async function loadAxe() {
 }
 
 /**
+ * Colours are audited as they are at rest: a button still fading into its hover colour (the
+ * pointer rests where the tour last clicked) is between two colours for 0.15 s, and axe would
+ * measure that instant. Transitions are stopped; the hover and focus colours themselves are
+ * still checked.
+ */
+function settleColours() {
+    if (!document.getElementById("o_pm_axe_no_transitions")) {
+        const style = document.createElement("style");
+        style.id = "o_pm_axe_no_transitions";
+        style.textContent = "*, *::before, *::after { transition: none !important; animation: none !important; }";
+        document.head.appendChild(style);
+    }
+}
+
+/**
  * A tour step that audits the page once `trigger` is there.
  * `root`: the addon's part of the page whose controls are checked.
  * `strict`: hidden controls are checked too (hidden inputs aside) and a disabled one fails.
@@ -30,6 +45,7 @@ export function axeStep(page, { root = ".o_pm_portal", trigger = root, strict = 
         trigger,
         async run() {
             const axe = await loadAxe();
+            settleColours();
             const { violations } = await axe.run(document, { runOnly: { type: "tag", values: AXE_TAGS } });
             if (violations.length) {
                 const found = violations.map(
