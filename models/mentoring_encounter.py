@@ -1,4 +1,5 @@
 from collections import Counter
+from datetime import timedelta
 
 from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
@@ -48,11 +49,14 @@ def _hhmm(hours):
 
 
 def just_ended_hour(record):
-    """(start, end) of a meeting of an hour that has just ended: end is now in the user's timezone,
-    taken down to five minutes (a meeting is logged and confirmed once it has ended)."""
+    """(day, start, end) of a meeting of an hour that has just ended: end is now in the user's
+    timezone, taken down to five minutes (a meeting is logged and confirmed once it has ended).
+    In the first hour after midnight that hour is yesterday's last one (23:00 to 24:00)."""
     now = fields.Datetime.context_timestamp(record, fields.Datetime.now())
     end = (now.hour * 60 + now.minute) // 5 * 5
-    return max(end - 60, 0) / 60, max(end, 60) / 60
+    if end < 60:
+        return now.date() - timedelta(days=1), 23.0, 24.0
+    return now.date(), (end - 60) / 60, end / 60
 
 
 class MentoringEncounter(models.Model):

@@ -68,10 +68,10 @@ class MentoringGroupSession(models.Model):
         "('mentor_ids', 'any', [('id', '=', mentor_id), ('user_id', '=', uid)])] if mentor_id else []",
     )
     company_id = fields.Many2one(related="program_id.company_id", store=True, index=True, precompute=True)
-    date = fields.Date("Day", required=True, default=fields.Date.context_today, index=True)
     # By default the hour that has just ended: a group meeting is logged after it.
-    start_time = fields.Float("Start", required=True, default=lambda self: just_ended_hour(self)[0])
-    end_time = fields.Float("End", required=True, default=lambda self: just_ended_hour(self)[1])
+    date = fields.Date("Day", required=True, default=lambda self: just_ended_hour(self)[0], index=True)
+    start_time = fields.Float("Start", required=True, default=lambda self: just_ended_hour(self)[1])
+    end_time = fields.Float("End", required=True, default=lambda self: just_ended_hour(self)[2])
     duration_minutes = fields.Integer("Minutes", compute="_compute_duration", store=True)
     location_type = fields.Selection(LOCATION_TYPES, string="Where", required=True, default="agency")
     state = fields.Selection(

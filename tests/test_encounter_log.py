@@ -40,7 +40,8 @@ class TestLogMeeting(MentoringBillingCase):
     # What the screen offers ----------------------------------------------------------------
 
     def test_one_mentee_is_filled_in_with_the_goal_of_their_plan(self):
-        form = self.log_form()
+        with freeze_time(f"{self.today} 18:00:00"):
+            form = self.log_form()
         self.assertEqual(form.mentee_id, self.mentee)
         self.assertEqual(form.goal_id, self.goal, "the plan's only goal")
         self.assertEqual(form.date, self.today)
@@ -58,6 +59,14 @@ class TestLogMeeting(MentoringBillingCase):
             self.assertEqual(self.log_form().start_time, 9.0, "10:02:29 there: from 09:00 to 10:00")
         with freeze_time("2025-01-16 03:00:00"):  # 21:00 on the 15th in Chicago
             self.assertEqual(str(self.log_form().date), "2025-01-15")
+
+    def test_in_the_first_hour_after_midnight_the_meeting_is_yesterdays_last_hour(self):
+        """At 00:40 no hour of today has ended yet: the screen offers yesterday 23:00 to 24:00,
+        which can be signed at once (a meeting of today from 00:00 to 01:00 could not)."""
+        self.mentor_user.tz = "America/Chicago"
+        with freeze_time("2025-01-16 06:40:00"):  # 00:40 on the 16th in Chicago
+            form = self.log_form()
+            self.assertEqual((str(form.date), form.start_time, form.end_time), ("2025-01-15", 23.0, 24.0))
 
     def test_the_places_are_the_paper_forms_places_in_plain_words(self):
         Log, Encounter = self.env["mentoring.encounter.log"], self.env["mentoring.encounter"]

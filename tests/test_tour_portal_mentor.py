@@ -1,3 +1,5 @@
+from freezegun import freeze_time
+
 from odoo.tests import HttpCase, tagged
 
 from .common_portal_mentor import MentoringPortalMentorCase
@@ -13,9 +15,11 @@ class TestPortalCarerTour(MentoringPortalMentorCase, HttpCase):
         super().setUpClass()
         cls.carer_user.write({"login": "t_portal_carer", "password": "t_portal_carer"})
         # A meeting of this month the coordinator already checked: it goes on the timesheet.
-        # Today (the month the tour sends), a meeting that has ended: from midnight to one.
+        # Today (the month the tour sends), from midnight to one, checked once it had ended
+        # (the clock set to that evening, so the fixture holds in the first hour of the day too).
         cls.checked = cls.create_encounter(cls.match_robin, date=cls.today, start_time=0.0, end_time=1.0)
-        cls.checked.action_confirm()
+        with freeze_time(f"{cls.today} 12:00:00"):
+            cls.checked.with_context(tz="UTC").action_confirm()
         cls.env.flush_all()
 
     def test_the_carer_logs_a_meeting_and_sends_the_month(self):

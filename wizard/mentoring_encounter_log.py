@@ -3,7 +3,6 @@ from odoo.exceptions import AccessError, UserError
 
 from ..models.mentoring_encounter import LOCATION_TYPES, NO_ACTION_REASONS, PROGRESS, just_ended_hour
 
-# The paper form's places, in the words a mentor uses (the encounter's keys).
 # The meeting's own places and words, in the order of the screen.
 PLACES = [(key, dict(LOCATION_TYPES)[key]) for key in ("agency", "community", "virtual", "phone")]
 DURATIONS = [("30", "30 minutes"), ("45", "45 minutes"), ("60", "60 minutes")]
@@ -37,7 +36,7 @@ class MentoringEncounterLog(models.TransientModel):
     def _default_start_time(self):
         """The meeting just ended: it started an hour (the default length) before now, in the
         user's timezone, now taken down to five minutes (a meeting is signed once it has ended)."""
-        return just_ended_hour(self)[0]
+        return just_ended_hour(self)[1]
 
     available_mentee_ids = fields.Many2many("mentoring.mentee", compute="_compute_available_mentee_ids")
     has_mentees = fields.Boolean(compute="_compute_available_mentee_ids")
@@ -47,7 +46,7 @@ class MentoringEncounterLog(models.TransientModel):
     match_id = fields.Many2one("mentoring.match", compute="_compute_match_id")
     mentee_name = fields.Char(compute="_compute_names")
     mentor_name = fields.Char(compute="_compute_names")
-    date = fields.Date("Day", default=fields.Date.context_today)
+    date = fields.Date("Day", default=lambda self: just_ended_hour(self)[0])
     start_time = fields.Float("Start", default=lambda self: self._default_start_time())
     duration = fields.Selection(DURATIONS, string="How long?", default="60")
     end_time = fields.Float("End")
