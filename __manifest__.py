@@ -166,5 +166,6 @@
         "demo/portal_representative_demo.xml",
     ],
     "application": True,
+    "uninstall_hook": "uninstall_hook",
     "installable": True,
 }
