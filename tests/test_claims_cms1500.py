@@ -14,7 +14,7 @@ from datetime import timedelta
 
 from lxml import html
 
-from odoo.exceptions import UserError
+from odoo.exceptions import AccessError, UserError
 from odoo.tests import tagged
 
 from .common_claims import AGENCY_NPI, MENTOR_NPI, PEER_TAXONOMY, MentoringClaimsCase
@@ -292,6 +292,17 @@ class TestClaimCms1500(MentoringClaimsCase):
         self.assertEqual(self.mentee.with_user(self.coordinator_user).sex, "F")
         for user in (self.finance_user, self.sales_user):
             self.assertNotIn("sex", self.mentee.with_user(user).fields_get())
+
+    def test_only_finance_prints_either_form_and_nobody_types_the_sex_on_a_claim(self):
+        claim, _day_1, _day_2 = self.make_claim()
+        Report = self.env["ir.actions.report"]
+        for user in (self.coordinator_user, self.mentor_user, self.sales_user):
+            for report in (DATA_ONLY, FULL_FORM):
+                with self.assertRaises(AccessError, msg=f"{user.login} {report}"):
+                    Report.with_user(user)._render_qweb_html(report, claim.ids)
+        with self.assertRaises(UserError):
+            claim.with_user(self.finance_user).write({"patient_sex": "M"})
+        self.assertEqual(claim.patient_sex, "F")
 
     def test_the_pdf_places_the_values_on_the_letter_page(self):
         """With wkhtmltopdf: the PDF is one letter page per form, and the words sit where the grid
