@@ -52,6 +52,7 @@ class MentoringClaim(models.Model):
             "member_id",
             "patient_name",
             "patient_birthdate",
+            "patient_sex",
             "patient_street",
             "patient_city",
             "patient_state_code",
@@ -227,6 +228,7 @@ class MentoringClaim(models.Model):
             if original:
                 vals["payer_claim_number"] = original.payer_claim_number
             values.append(vals)
+        problems = list(dict.fromkeys(problems))  # the agency's missing facts, said once
         if problems:
             raise UserError(
                 self.env._(
