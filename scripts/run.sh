@@ -13,7 +13,8 @@ else
 fi
 cat <<MSG
 == serving http://127.0.0.1:$HTTP_PORT  (database $DEMO_DB)
-   logins (password = login): admin (Programme Manager), coordinator, supervisor, mentor, finance, oversight,
-   safeguarding (lead), mentee (portal: /my), carer (portal: /my/mentor), guardian (Jamie's representative, portal: /my)
+   logins (password = login): admin (Programme Manager), coordinator, supervisor, mentor, finance, hr (HR officer),
+   oversight, safeguarding (lead), mentee (portal: /my), carer (portal: /my/mentor), guardian (Jamie's representative, portal: /my)
+   what to try first as each role: README.md, "Demo logins"
 MSG
 exec "${odoo[@]}" --db-filter="^$DEMO_DB\$"
