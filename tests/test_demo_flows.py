@@ -5,7 +5,7 @@ oversight body finds an internship in review to decide; HR has a login of its ow
 import base64
 
 from odoo.exceptions import RedirectWarning, UserError
-from odoo.tests import HttpCase, TransactionCase, tagged
+from odoo.tests import HttpCase, tagged
 from odoo.tools import file_open
 
 from ..tools import x12
@@ -15,7 +15,11 @@ from .common_demo import ensure_demo_data
 SAMPLE_835 = "peer_mentoring/static/demo/sample_835.txt"
 
 
-class DemoCase(TransactionCase):
+@tagged("post_install", "-at_install")
+class TestDemoFlows(HttpCase):
+    """One class: on a database without demo data, the demo is loaded once (in the test's
+    transaction). The tours start from login, as the role would try it first."""
+
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
@@ -34,9 +38,6 @@ class DemoCase(TransactionCase):
         remittance.action_import()
         return remittance, content
 
-
-@tagged("post_install", "-at_install")
-class TestDemoClaims(DemoCase):
     def test_the_demo_has_a_claim_in_each_state_an_837p_file_and_a_denial_to_work(self):
         self.assertLessEqual(
             {"draft", "sent", "accepted", "paid", "partly_paid", "denied"}, set(self.claims.mapped("state"))
@@ -106,9 +107,6 @@ class TestDemoClaims(DemoCase):
             Claim.with_user(admin)._create_for_services(invoice, services)
         self.assertEqual(caught.exception.args[1], self.env.ref("account.action_account_config").id)
 
-
-@tagged("post_install", "-at_install")
-class TestDemoInternshipAndLogins(DemoCase):
     def test_an_internship_in_review_waits_for_the_oversight_bodys_decision_and_exit_interviews(self):
         internship = self.env["mentoring.internship"].search([("state", "=", "in_review")])
         self.assertEqual(internship.mentor_id.name, "Devon Park")
@@ -127,16 +125,6 @@ class TestDemoInternshipAndLogins(DemoCase):
         self.assertTrue(hr.has_group("hr.group_hr_user"))
         self.assertFalse(hr.has_group("peer_mentoring.group_mentor"))
         self.assertEqual(hr.action_id.id, self.env.ref("hr.open_view_employee_list_my").id)
-
-
-@tagged("post_install", "-at_install")
-class TestDemoTours(HttpCase):
-    """Each from login, on the demo data, as the role would try it first."""
-
-    @classmethod
-    def setUpClass(cls):
-        super().setUpClass()
-        ensure_demo_data(cls.env)
 
     def test_finance_claims_an_invoice_prints_it_makes_the_837p_and_imports_the_sample_835(self):
         self.start_tour("/odoo", "peer_mentoring_demo_finance_tour", login="finance")
