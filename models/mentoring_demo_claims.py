@@ -40,7 +40,7 @@ class MentoringDemo(models.AbstractModel):
         # Sent in one 837P file: the payer accepts one, pays one, pays one in part and denies one;
         # the sample's claim waits for its 835. The others stay drafts to send.
         # (The denial is of a one-line claim: one line to work in the denials list.)
-        denied = claims[1:].filtered(lambda c: len(c.line_ids) == 1)[:1]
+        denied = claims[1:].filtered(lambda c: len(c.line_ids) == 1)[:1] or claims[-1:]
         accepted, paid, partly_paid = (claims[1:] - denied)[:3]
         to_send = accepted | paid | partly_paid | denied | sample
         to_send.with_user(finance).action_export_837p()
