@@ -152,3 +152,6 @@ from . import mentoring_supervision_session_safeguarding
 from . import mentoring_matching_reasons
 from . import mentoring_mentee_claims
 from . import mentoring_claim_cms1500
+from . import mentoring_claim_setup
+from . import mentoring_demo_claims
+from . import mentoring_demo_review

@@ -13,8 +13,9 @@ else
 fi
 cat <<MSG
 == serving http://127.0.0.1:$HTTP_PORT  (database $DEMO_DB)
-   logins (password = login): admin (Programme Manager), coordinator, supervisor, mentor, finance, oversight,
-   safeguarding (lead), mentee (portal: /my), carer (portal: /my/mentor), guardian (Jamie's representative, portal: /my)
+   logins (password = login): admin (Programme Manager), coordinator, supervisor, mentor, finance, hr (HR officer),
+   oversight, safeguarding (lead), mentee (portal: /my), carer (portal: /my/mentor), guardian (Jamie's representative, portal: /my)
+   what to try first as each role: README.md, "Demo logins"
 MSG
 # As production runs it: prefork, HTTP workers and a cron worker, when the machine has the cores
 # and memory (two workers at least: printing a PDF takes one while wkhtmltopdf fetches the page's
