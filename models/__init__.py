@@ -150,3 +150,7 @@ from . import mentoring_supervision_session_portal
 from . import mentoring_supervision_attendee_portal
 from . import mentoring_supervision_session_safeguarding
 from . import mentoring_matching_reasons
+from . import mentoring_agreement_paper
+from . import mentoring_program_p2p
+from . import mentoring_evaluation_paper
+from . import mentoring_internship_paper
