@@ -65,14 +65,15 @@ class ReportServiceDetail(models.AbstractModel):
         }
 
     @staticmethod
-    def _chunks(days, rows_per_chunk=9):
-        """Whole days in blocks of about `rows_per_chunk` rows, each printed as a kept block with
-        the table's header (reports/mentoring_report_layout.xml): every page starts with the
-        header and no day is split across two pages."""
-        chunks, size = [], rows_per_chunk
+    def _chunks(days, first_page=11, per_page=16):
+        """Whole days in blocks of about a page of rows (fewer on the first page, under the title),
+        each printed as a kept block with the table's header (reports/mentoring_report_layout.xml):
+        every page starts with the header and no day is split across two pages."""
+        chunks, size, limit = [], first_page, first_page
         for day in days:
             rows = len(day["rows"]) + 1
-            if size + rows > rows_per_chunk:
+            if not chunks or size + rows > limit:
+                limit = first_page if not chunks else per_page
                 chunks.append([])
                 size = 0
             chunks[-1].append(day)

@@ -19,6 +19,7 @@ from odoo.tests import tagged
 
 from .common_internship import MentoringInternshipCase
 from .common_p2p import MentoringP2PCase
+from .common_safeguarding import SafeguardingCase
 from .common_supervision import SupervisionCase
 
 SIGNATURE_PNG = (
@@ -461,3 +462,16 @@ class TestPaperFormsOrganisation(PaperFormsMixin, MentoringP2PCase):
         html = self.html("peer_mentoring.mentoring_worksheet_report", worksheet)
         self.assertIn("<thead>", html)
         self.pdf_pages("peer_mentoring.mentoring_worksheet_report", worksheet, image="planning_worksheet")
+
+
+@tagged("post_install", "-at_install")
+class TestPaperFormsSafeguarding(PaperFormsMixin, SafeguardingCase):
+    def test_the_concern_summary_prints_its_notifications_under_a_header(self):
+        _screen, concern = self.raise_concern(self.mentor_user, self.type_allegation)
+        html = self.html("peer_mentoring.safeguarding_concern_report", concern)
+        self.assertPaperCss(html)
+        if concern.notification_ids:
+            self.assertIn("<thead><tr><th>Who must be told</th>", html)
+        pages = self.pdf_pages("peer_mentoring.safeguarding_concern_report", concern)
+        if pages is not None:
+            self.assertIn("Safeguarding Concern", pages[0])
