@@ -15,6 +15,7 @@ import tempfile
 from datetime import timedelta
 
 from odoo import Command
+from odoo.exceptions import UserError
 from odoo.tests import tagged
 
 from .common_internship import MentoringInternshipCase
@@ -184,6 +185,14 @@ class TestPaperFormsPerson(PaperFormsMixin, MentoringInternshipCase):
         if pages is not None and len(pages) > 1:
             for page in pages:
                 self.assertIn("Duration (minutes)", page, "the table's header is on every page")
+
+    def test_nobody_writes_the_timesheets_submission_or_approval_date(self):
+        sheet = self.last_months_timesheet()
+        for user in (self.mentor_user, self.coordinator_user):
+            for field in ("submitted_on", "approved_on"):
+                with self.assertRaises(UserError):
+                    sheet.with_user(user).write({field: self.yesterday})
+        self.assertFalse(sheet.submitted_on or sheet.approved_on)
 
     # Items 3 and 4: evaluations and the internship file --------------------------------------
 
