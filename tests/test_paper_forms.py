@@ -14,7 +14,7 @@ import subprocess
 import tempfile
 from datetime import timedelta
 
-from odoo import Command
+from odoo import Command, fields
 from odoo.exceptions import UserError
 from odoo.tests import tagged
 
@@ -177,9 +177,13 @@ class TestPaperFormsPerson(PaperFormsMixin, MentoringInternshipCase):
         self.assertIn("Total: 20 contacts", self.text(html))
         sheet.with_user(self.mentor_user).action_submit()
         sheet.with_user(self.coordinator_user).action_approve()
-        self.assertEqual((sheet.submitted_on, sheet.approved_on), (self.today, self.today))
+        # Each on the day of whoever pressed the button, in their time zone.
+        submitted = fields.Date.context_today(sheet.with_user(self.mentor_user))
+        approved = fields.Date.context_today(sheet.with_user(self.coordinator_user))
+        self.assertEqual((sheet.submitted_on, sheet.approved_on), (submitted, approved))
         html = self.html("peer_mentoring.monthly_timesheet_report", sheet)
-        self.assertSignedBlock(html, ["Ada Mentor", self.coordinator_user.name], self.today)
+        self.assertSignedBlock(html, ["Ada Mentor"], submitted)
+        self.assertSignedBlock(html, [self.coordinator_user.name], approved)
         self.assertPaperCss(html)
         pages = self.pdf_pages("peer_mentoring.monthly_timesheet_report", sheet, image="monthly_timesheet")
         if pages is not None and len(pages) > 1:
