@@ -155,3 +155,7 @@ from . import mentoring_claim_cms1500
 from . import mentoring_claim_setup
 from . import mentoring_demo_claims
 from . import mentoring_demo_review
+from . import mentoring_agreement_paper
+from . import mentoring_program_p2p
+from . import mentoring_evaluation_paper
+from . import mentoring_internship_paper

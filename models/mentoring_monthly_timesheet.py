@@ -14,7 +14,9 @@ class MentoringMonthlyTimesheet(models.Model):
     _new_record_needs = ("mentor_id",)
     _inherit = ["mentoring.guard.mixin", "mentoring.thread.mixin", "mentoring.new.offer.mixin"]
     _order = "month desc, mentor_id"
-    _protected_fields = frozenset({"state", "approved_by_id", "claimed_encounter_ids"})
+    _protected_fields = frozenset(
+        {"state", "approved_by_id", "approved_on", "submitted_on", "claimed_encounter_ids"}
+    )
     _scope_fields = frozenset({"mentor_id", "month", "company_id"})
     _scope_open_states = frozenset({"draft"})
     _locked_states = frozenset({"submitted", "approved"})
@@ -51,6 +53,9 @@ class MentoringMonthlyTimesheet(models.Model):
         tracking=True,
     )
     approved_by_id = fields.Many2one("res.users", readonly=True, copy=False, tracking=True)
+    # The dates the paper form's signature lines carry.
+    submitted_on = fields.Date(readonly=True, copy=False)
+    approved_on = fields.Date(readonly=True, copy=False)
 
     _mentor_month_uniq = models.Constraint(
         "UNIQUE(mentor_id, month)", "This mentor already has a timesheet for that month."
@@ -111,20 +116,59 @@ class MentoringMonthlyTimesheet(models.Model):
             raise UserError(self.env._("There is no confirmed contact in this month to claim."))
         for sheet in self:
             sheet._write_checked(
-                {"state": "submitted", "claimed_encounter_ids": [Command.set(sheet.encounter_ids.ids)]}
+                {
+                    "state": "submitted",
+                    "submitted_on": fields.Date.context_today(self),
+                    "claimed_encounter_ids": [Command.set(sheet.encounter_ids.ids)],
+                }
             )
 
     def action_approve(self):
         self._check_approver(self.env._("approve a monthly timesheet"))
         if any(sheet.state != "submitted" for sheet in self):
             raise UserError(self.env._("Only a submitted timesheet can be approved."))
-        self._write_checked({"state": "approved", "approved_by_id": self.env.user.id})
+        self._write_checked(
+            {
+                "state": "approved",
+                "approved_by_id": self.env.user.id,
+                "approved_on": fields.Date.context_today(self),
+            }
+        )
 
     def action_reset_to_draft(self):
         self._check_approver(self.env._("send a timesheet back to the mentor"))
         self._write_checked(
-            {"state": "draft", "approved_by_id": False, "claimed_encounter_ids": [Command.clear()]}
+            {
+                "state": "draft",
+                "approved_by_id": False,
+                "approved_on": False,
+                "submitted_on": False,
+                "claimed_encounter_ids": [Command.clear()],
+            }
         )
+
+    def _paper_signers(self):
+        """The form's two signature lines: the mentor who claims the time, the coordinator who
+        approves it (reports/monthly_timesheet_templates.xml)."""
+        self.ensure_one()
+        return [
+            {
+                "title": self.env._("Mentor: I claim the contacts above"),
+                "name": self.mentor_id.name,
+                "image": False,
+                "date": self.submitted_on,
+                "signed": self.state != "draft",
+                "note": self.env._("Submitted on screen"),
+            },
+            {
+                "title": self.env._("Approved by the coordinator"),
+                "name": self.approved_by_id.name or "",
+                "image": False,
+                "date": self.approved_on,
+                "signed": self.state == "approved",
+                "note": self.env._("Approved on screen"),
+            },
+        ]
 
     def _check_approver(self, action):
         """A coordinator of the mentor's programmes approves, and never their own timesheet."""

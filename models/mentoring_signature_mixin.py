@@ -43,6 +43,20 @@ class MentoringSignatureMixin(models.AbstractModel):
         self.ensure_one()
         return bool(self[f"{role}_signature"] or self[f"{role}_signed_on"])
 
+    def _paper_signer(self, role, title):
+        """One signer's block as the paper form prints it (reports/mentoring_report_layout.xml,
+        `signature_block`): who signs, printed even before they have, and their signature and
+        date once they have."""
+        self.ensure_one()
+        return {
+            "title": title,
+            "name": self[f"{role}_signed_by"] or self._default_signer_name(role) or "",
+            "image": self[f"{role}_signature"],
+            "date": self[f"{role}_signed_on"],
+            "signed": self._is_signed_by(role),
+            "note": False,
+        }
+
     def _signature_fields(self):
         return [f"{role}_signature" for role in self._signature_roles]
 

@@ -30,8 +30,9 @@ class ReportServiceDetail(models.AbstractModel):
             for other in counted[(encounter.mentee_id, encounter.date)]:
                 day.setdefault(other, self.env["account.analytic.line"])
         days_by_move = {move.id: [] for move in moves}
+        # Per member, then day: an auditor reads one member's days together.
         for (move_id, mentee, date), day in sorted(
-            encounters_by_day.items(), key=lambda item: (item[0][2], item[0][1].name or "", item[0][1].id)
+            encounters_by_day.items(), key=lambda item: (item[0][1].name or "", item[0][1].id, item[0][2])
         ):
             rows = [
                 self._row(encounter, line)
@@ -54,7 +55,50 @@ class ReportServiceDetail(models.AbstractModel):
             "doc_model": "account.move",
             "docs": moves,
             "days_by_move": days_by_move,
+            "period_by_move": {
+                move_id: (min(d["date"] for d in days), max(d["date"] for d in days)) if days else False
+                for move_id, days in days_by_move.items()
+            },
+            "totals_by_move": {move_id: self._unit_totals(days) for move_id, days in days_by_move.items()},
+            "units_label": self._units_label,
+            "chunks_by_move": {move_id: self._chunks(days) for move_id, days in days_by_move.items()},
         }
+
+    @staticmethod
+    def _chunks(days, first_page=11, per_page=16):
+        """Whole days in blocks of about a page of rows (fewer on the first page, under the title),
+        each printed as a kept block with the table's header (reports/mentoring_report_layout.xml):
+        every page starts with the header and no day is split across two pages."""
+        chunks, size, limit = [], first_page, first_page
+        for day in days:
+            rows = len(day["rows"]) + 1
+            if not chunks or size + rows > limit:
+                limit = first_page if not chunks else per_page
+                chunks.append([])
+                size = 0
+            chunks[-1].append(day)
+            size += rows
+        return chunks or [[]]
+
+    @staticmethod
+    def _units_label(units, uom):
+        """The payer's unit after its number, in the plural where the number is: 1 15-minute
+        unit, 3 15-minute units, 1 Hour, 2 Hours."""
+        uom = uom or ""
+        if units == 1:
+            uom = uom[:-1] if uom.endswith("s") and not uom.endswith("ss") else uom
+        elif uom and not uom.endswith("s"):
+            uom += "s"
+        return f"{units:g} {uom}".strip()
+
+    @classmethod
+    def _unit_totals(cls, days):
+        """The invoice's total units in each unit the payer bills, for the total row."""
+        totals = defaultdict(float)
+        for day in days:
+            for row in day["rows"]:
+                totals[row["uom"]] += row["units"]
+        return [cls._units_label(units, uom) for uom, units in sorted(totals.items())] or ["0"]
 
     def _counted_in_the_day(self, billed):
         """Meetings billed no unit of their own whose minutes count in a billed day's total

@@ -57,3 +57,4 @@ from . import test_tour_portal_mentor_records
 from . import test_safeguarding_supervision
 from . import test_claims_cms1500
 from . import test_demo_flows
+from . import test_paper_forms
