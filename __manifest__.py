@@ -135,6 +135,7 @@
         "views/mentoring_portal_concern_templates.xml",
         "security/portal_mentor_records_rules.xml",
         "views/mentoring_portal_mentor_records_templates.xml",
+        "views/empty_screen_help.xml",
     ],
     "assets": {
         "web.assets_backend": [

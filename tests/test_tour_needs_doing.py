@@ -1,0 +1,30 @@
+from datetime import timedelta
+
+from odoo.tests import HttpCase, tagged
+
+from .common import MentoringBillingCase
+
+
+@tagged("post_install", "-at_install")
+class TestNeedsDoingTour(HttpCase, MentoringBillingCase):
+    """Issue 16.3: from login, the coordinator's Needs doing fits the screen (the test browser is
+    1366 px wide) and its "Agreement to sign" card reaches the agreement to sign."""
+
+    def test_coordinator_reaches_the_agreement_to_sign_from_needs_doing(self):
+        # A card in each column: Lee's pair (agreement to sign; check-in overdue), an
+        # authorisation ending soon, a meeting billing could not bill.
+        quiet = self.create_match(
+            self.mentor_b, self.create_mentee("Lee Park"), date_start=self.today - timedelta(days=40)
+        )
+        quiet.action_introduce()
+        self.create_authorization(
+            "AUTH-SOON", units=8, date_from=self.today, date_to=self.today + timedelta(days=5)
+        )
+        outside = self.billable_encounter(9.0, 9.5)
+        self.authorization.write({"date_from": self.today})
+        outside.action_confirm()
+        self.assertFalse(quiet.agreement_ids)
+        self.start_tour("/odoo", "peer_mentoring_needs_doing_tour", login=self.coordinator_user.login)
+        agreement = quiet.agreement_ids
+        self.assertEqual(len(agreement), 1)
+        self.assertEqual((agreement.state, agreement.create_uid), ("draft", self.coordinator_user))
