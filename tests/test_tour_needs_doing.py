@@ -1,6 +1,7 @@
 from datetime import timedelta
 
 from odoo.tests import HttpCase, tagged
+from odoo.tests.common import JsonRpcException
 
 from .common import MentoringBillingCase
 
@@ -28,3 +29,22 @@ class TestNeedsDoingTour(HttpCase, MentoringBillingCase):
         agreement = quiet.agreement_ids
         self.assertEqual(len(agreement), 1)
         self.assertEqual((agreement.state, agreement.create_uid), ("draft", self.coordinator_user))
+
+    def test_another_programmes_coordinator_cannot_open_the_card_over_rpc(self):
+        quiet = self.create_match(
+            self.mentor_b, self.create_mentee("Lee Park"), date_start=self.today - timedelta(days=40)
+        )
+        quiet.action_introduce()
+        self.env.flush_all()
+        card = self.env["mentoring.overview.item"].search(
+            [("kind", "=", "agreement"), ("match_id", "=", quiet.id)]
+        )
+        self.assertTrue(card)
+        self.authenticate(self.coordinator_b_user.login, self.coordinator_b_user.login)
+        for method in ("action_open", "read"):
+            with self.assertRaises(JsonRpcException, msg=method):
+                self.make_jsonrpc_request(
+                    "/web/dataset/call_kw",
+                    {"model": "mentoring.overview.item", "method": method, "args": [card.ids], "kwargs": {}},
+                )
+        self.assertFalse(quiet.agreement_ids)
