@@ -10,7 +10,7 @@ registry.category("web_tour.tours").add("peer_mentoring_needs_doing_tour", {
             content: "every column fits the screen: no horizontal scroll",
             trigger: ".o_pm_needs_doing .o_column_title:contains(Units and billing)",
             run() {
-                const board = document.querySelector(".o_pm_needs_doing");
+                const board = document.querySelector(".o_pm_needs_doing .o_kanban_renderer");
                 if (board.scrollWidth > board.clientWidth + 1) {
                     throw new Error(`Needs doing scrolls sideways: ${board.scrollWidth} > ${board.clientWidth}`);
                 }
