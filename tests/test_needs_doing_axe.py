@@ -1,30 +1,24 @@
 """Needs doing in a real browser at 1366 px: no sideways scroll, axe-core on the board (its cards'
 contrast included), and an agreement card opened by the keyboard alone."""
 
-from datetime import timedelta
-
 from odoo.tests import HttpCase, tagged
 
 from .common import MentoringBillingCase
 from .common_keyboard import KeyboardBrowserMixin
+from .common_needs_doing import NeedsDoingFixtures
 
 URL = "/odoo/action-peer_mentoring.mentoring_overview_item_action"
 READY = "!!document.querySelector('.o_pm_needs_doing .o_kanban_record')"
 
 
 @tagged("post_install", "-at_install")
-class TestNeedsDoingInTheBrowser(KeyboardBrowserMixin, MentoringBillingCase, HttpCase):
+class TestNeedsDoingInTheBrowser(KeyboardBrowserMixin, NeedsDoingFixtures, MentoringBillingCase, HttpCase):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
         # A card in each of the three columns.
-        cls.quiet = cls.create_match(
-            cls.mentor_b, cls.create_mentee("Lee Park"), date_start=cls.today - timedelta(days=40)
-        )
-        cls.quiet.action_introduce()
-        cls.create_authorization(
-            "AUTH-SOON", units=8, date_from=cls.today, date_to=cls.today + timedelta(days=5)
-        )
+        cls.quiet = cls.create_quiet_pair()
+        cls.create_expiring_authorization()
         cls.env.flush_all()
 
     maxDiff = None

@@ -9,10 +9,11 @@ from odoo.exceptions import AccessError
 from odoo.tests import tagged
 
 from .common import MentoringBillingCase
+from .common_needs_doing import NeedsDoingFixtures
 
 
 @tagged("post_install", "-at_install")
-class TestNeedsDoingCards(MentoringBillingCase):
+class TestNeedsDoingCards(NeedsDoingFixtures, MentoringBillingCase):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
@@ -21,10 +22,7 @@ class TestNeedsDoingCards(MentoringBillingCase):
         lang.date_format = "%d.%m.%Y"
         cls.env.registry.clear_cache()
         # A pair introduced 40 days ago: no meeting since, and no agreement written.
-        cls.quiet = cls.create_match(
-            cls.mentor_b, cls.create_mentee("Lee Park"), date_start=cls.today - timedelta(days=40)
-        )
-        cls.quiet.action_introduce()
+        cls.quiet = cls.create_quiet_pair()
         cls.env.flush_all()
 
     @staticmethod
@@ -92,7 +90,7 @@ class TestNeedsDoingCards(MentoringBillingCase):
         self.assertEqual(card.action_open()["res_model"], "mentoring.match")
         # An authorisation ending in 5 days: units left of the total, and the end date.
         ends = self.today + timedelta(days=5)
-        auth = self.create_authorization("AUTH-SOON", units=8, date_from=self.today, date_to=ends)
+        auth = self.create_expiring_authorization()
         self.env.flush_all()
         card = self.cards(kind="authorization", res_id=auth.id)
         self.assertEqual(card.board_column, "units")
