@@ -146,10 +146,24 @@ class MentoringOverviewItem(models.Model):
     @api.depends("kind", "res_id")
     @api.depends_context("uid", "lang")
     def _compute_fact(self):
-        last_meetings = self._last_meeting_dates()
+        known = self._facts_known()
         for item in self:
             method = getattr(item, f"_fact_{item.kind}", None)
-            item.fact = method(last_meetings) if method else False
+            item.fact = method(known) if method else False
+
+    def _facts_known(self):
+        """What the facts of these cards need, read once for all of them."""
+        agreements = self.filtered(lambda item: item.kind == "agreement")
+        drafts = (
+            self.env["mentoring.agreement"]
+            .sudo()
+            .search([("match_id", "in", agreements.match_id.ids), ("state", "=", "draft")], order="version")
+        )
+        return {
+            "last_meetings": self._last_meeting_dates(),
+            # The latest draft of each match (the search is by version, the last one wins).
+            "drafts": {draft.match_id.id: draft for draft in drafts},
+        }
 
     def _last_meeting_dates(self):
         groups = (
@@ -166,10 +180,10 @@ class MentoringOverviewItem(models.Model):
     def _days_ago(self, day):
         return (fields.Date.context_today(self) - day).days
 
-    def _no_meeting_fact(self, last_meetings):
+    def _no_meeting_fact(self, known):
         """Days since the match's last meeting (or its start, when none was held)."""
         match = self.match_id.sudo()
-        last = last_meetings.get(match.id)
+        last = known["last_meetings"].get(match.id)
         if last:
             return self.env._(
                 "%(days)s days since the last meeting (%(date)s)",
@@ -184,11 +198,11 @@ class MentoringOverviewItem(models.Model):
             date=format_date(self.env, match.date_start),
         )
 
-    def _fact_no_contact(self, last_meetings):
-        return self._no_meeting_fact(last_meetings)
+    def _fact_no_contact(self, known):
+        return self._no_meeting_fact(known)
 
-    def _fact_agreement(self, last_meetings):
-        draft = self._draft_agreement(self.env["mentoring.agreement"].sudo())
+    def _fact_agreement(self, known):
+        draft = known["drafts"].get(self.match_id.id)
         if not draft:
             return self.env._("No agreement written yet: a new one is started when you open this card")
         missing = draft._missing_to_sign()
@@ -198,13 +212,13 @@ class MentoringOverviewItem(models.Model):
             "Version %(v)s still needs %(missing)s", v=draft.version, missing=", ".join(missing)
         )
 
-    def _fact_plan_review(self, last_meetings):
+    def _fact_plan_review(self, known):
         day = self.due_date
         if day < fields.Date.context_today(self):
             return self.env._("Review overdue since %(date)s", date=format_date(self.env, day))
         return self.env._("Review due on %(date)s", date=format_date(self.env, day))
 
-    def _fact_authorization(self, last_meetings):
+    def _fact_authorization(self, known):
         auth = self.env["mentoring.authorization"].sudo().browse(self.res_id)
         left = auth.units_remaining
         units = (
@@ -214,11 +228,16 @@ class MentoringOverviewItem(models.Model):
                 "%(left)s of %(total)s units left", left=f"{left:g}", total=f"{auth.units_authorized:g}"
             )
         )
-        return self.env._(
-            "%(units)s · ends on %(date)s", units=units, date=format_date(self.env, auth.date_to)
-        )
+        days = -self._days_ago(auth.date_to)
+        if days < 0:
+            ends = self.env._("ended on %(date)s", date=format_date(self.env, auth.date_to))
+        else:
+            ends = self.env._(
+                "ends on %(date)s, in %(days)s days", date=format_date(self.env, auth.date_to), days=days
+            )
+        return self.env._("%(units)s · %(ends)s", units=units, ends=ends)
 
-    def _fact_billing(self, last_meetings):
+    def _fact_billing(self, known):
         encounter = self.env["mentoring.encounter"].sudo().browse(self.res_id)
         return encounter.not_billed_reason or self.env._("Billing could not bill this meeting")
 

@@ -49,26 +49,29 @@ class MentoringOverviewItem(models.Model):
             soon=CHECKIN_SOON_DAYS,
         )
 
-    def _checkin_fact(self, last_meetings, overdue):
+    def _facts_known(self):
+        field = self.env["mentoring.match"]._fields["checkin_due_with"]
+        return super()._facts_known() | {"checkin_sides": dict(field._description_selection(self.env))}
+
+    def _checkin_fact(self, known, overdue):
         match = self.match_id.sudo()
-        labels = dict(match._fields["checkin_due_with"]._description_selection(self.env))
-        who = labels.get(match.checkin_due_with, "").lower()
+        who = known["checkin_sides"].get(match.checkin_due_with, "").lower()
         day = format_date(self.env, self.due_date)
         due = (
             self.env._("With the %(who)s, overdue since %(date)s", who=who, date=day)
             if overdue
             else self.env._("With the %(who)s, due by %(date)s", who=who, date=day)
         )
-        last = last_meetings.get(match.id) or match.date_start
+        last = known["last_meetings"].get(match.id) or match.date_start
         if last and self._days_ago(last) > NO_CONTACT_DAYS:
-            return f"{due} · {self._no_meeting_fact(last_meetings)}"
+            return f"{due} · {self._no_meeting_fact(known)}"
         return due
 
-    def _fact_checkin_overdue(self, last_meetings):
-        return self._checkin_fact(last_meetings, overdue=True)
+    def _fact_checkin_overdue(self, known):
+        return self._checkin_fact(known, overdue=True)
 
-    def _fact_checkin_due(self, last_meetings):
-        return self._checkin_fact(last_meetings, overdue=False)
+    def _fact_checkin_due(self, known):
+        return self._checkin_fact(known, overdue=False)
 
     def _open_checkin(self):
         """The form of a new check-in with the side that is due (the match's own action checks

@@ -30,7 +30,7 @@ class MentoringOverviewItem(models.Model):
             rank=INTRODUCTION_RANK,
         )
 
-    def _fact_introduction(self, last_meetings):
+    def _fact_introduction(self, known):
         return self.env._(
             "Introduction was due on %(date)s (%(days)s days ago)",
             date=format_date(self.env, self.due_date),

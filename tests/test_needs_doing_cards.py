@@ -94,7 +94,8 @@ class TestNeedsDoingCards(NeedsDoingFixtures, MentoringBillingCase):
         self.env.flush_all()
         card = self.cards(kind="authorization", res_id=auth.id)
         self.assertEqual(card.board_column, "units")
-        self.assertEqual(card.fact, f"8 of 8 units left · ends on {self.dotted(ends)}")
+        days = -self.days_since(ends)
+        self.assertEqual(card.fact, f"8 of 8 units left · ends on {self.dotted(ends)}, in {days} days")
         self.assertEqual(
             (card.action_open()["res_model"], card.action_open()["res_id"]),
             ("mentoring.authorization", auth.id),
@@ -156,3 +157,25 @@ class TestNeedsDoingCards(NeedsDoingFixtures, MentoringBillingCase):
         # Every kind has a column of the board.
         kinds = dict(self.env["mentoring.overview.item"]._fields["kind"].selection)
         self.assertEqual(set(self.env["mentoring.overview.item"]._kind_columns()), set(kinds))
+
+    def test_facts_take_the_same_queries_for_more_cards(self):
+        def queries_for_facts():
+            cards = self.cards()
+            before = self.env.cr.sql_log_count
+            cards.mapped("fact")
+            return len(cards), self.env.cr.sql_log_count - before
+
+        self.program.max_mentees_per_mentor = 10
+
+        def add_pairs(count):
+            for _pair in range(count):
+                self.create_quiet_pair()  # an agreement card and a check-in card each
+            self.env.flush_all()
+
+        add_pairs(1)
+        queries_for_facts()  # Odoo's own caches (fields, selections, the user's language) filled
+        few, few_queries = queries_for_facts()
+        add_pairs(4)
+        many, many_queries = queries_for_facts()
+        self.assertEqual(many, few + 8)
+        self.assertEqual(many_queries, few_queries)
