@@ -228,13 +228,15 @@ class MentoringOverviewItem(models.Model):
                 "%(left)s of %(total)s units left", left=f"{left:g}", total=f"{auth.units_authorized:g}"
             )
         )
-        days = -self._days_ago(auth.date_to)
+        days, day = -self._days_ago(auth.date_to), format_date(self.env, auth.date_to)
         if days < 0:
-            ends = self.env._("ended on %(date)s", date=format_date(self.env, auth.date_to))
+            ends = self.env._("ended on %(date)s", date=day)
+        elif days == 0:
+            ends = self.env._("ends today, %(date)s", date=day)
+        elif days == 1:
+            ends = self.env._("ends tomorrow, %(date)s", date=day)
         else:
-            ends = self.env._(
-                "ends on %(date)s, in %(days)s days", date=format_date(self.env, auth.date_to), days=days
-            )
+            ends = self.env._("ends on %(date)s, in %(days)s days", date=day, days=days)
         return self.env._("%(units)s · %(ends)s", units=units, ends=ends)
 
     def _fact_billing(self, known):
