@@ -135,6 +135,7 @@
         "views/mentoring_portal_concern_templates.xml",
         "security/portal_mentor_records_rules.xml",
         "views/mentoring_portal_mentor_records_templates.xml",
+        "views/mentoring_mentee_claims_views.xml",
         "views/empty_screen_help.xml",
     ],
     "assets": {
@@ -165,7 +166,12 @@
         "demo/portal_mentor_demo.xml",
         "demo/portal_mentor_records_demo.xml",
         "demo/portal_representative_demo.xml",
+        "demo/claims_patient_demo.xml",
+        "demo/hr_demo.xml",
+        "demo/internship_review_demo.xml",
+        "demo/billing_claims_demo.xml",
     ],
     "application": True,
+    "uninstall_hook": "uninstall_hook",
     "installable": True,
 }

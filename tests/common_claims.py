@@ -13,6 +13,20 @@ AGENCY_NPI = "1234567893"  # the CMS example NPI: its check digit is right
 MENTOR_NPI = "1245319599"
 PEER_TAXONOMY = "175T00000X"
 DATA = "peer_mentoring/tests/data/"
+# The agency's claim set-up (with Indiana as its state).
+AGENCY_CLAIM_SETUP = {
+    "street": "1 Main Street",
+    "city": "Indianapolis",
+    "zip": "46204-1234",
+    "claim_npi": AGENCY_NPI,
+    "claim_tax_id": "123456789",
+    "claim_taxonomy": "251S00000X",
+    "claim_submitter_id": "SUBMITTER01",
+    "claim_contact_name": "Billing office",
+    "claim_contact_phone": "(317) 555-1234",
+    "claim_receiver_name": "Hoosier Clearinghouse",
+    "claim_receiver_id": "CLEARHOUSE",
+}
 
 
 class MentoringClaimsCase(MentoringGroupBillingCase):
@@ -25,23 +39,7 @@ class MentoringClaimsCase(MentoringGroupBillingCase):
         indiana = cls.env["res.country.state"].search(
             [("code", "=", "IN"), ("country_id.code", "=", "US")], limit=1
         )
-        cls.company.write(
-            {
-                "street": "1 Main Street",
-                "city": "Indianapolis",
-                "state_id": indiana.id,
-                "country_id": indiana.country_id.id,
-                "zip": "46204-1234",
-                "claim_npi": AGENCY_NPI,
-                "claim_tax_id": "123456789",
-                "claim_taxonomy": "251S00000X",
-                "claim_submitter_id": "SUBMITTER01",
-                "claim_contact_name": "Billing office",
-                "claim_contact_phone": "(317) 555-1234",
-                "claim_receiver_name": "Hoosier Clearinghouse",
-                "claim_receiver_id": "CLEARHOUSE",
-            }
-        )
+        cls.company.write({**AGENCY_CLAIM_SETUP, "state_id": indiana.id, "country_id": indiana.country_id.id})
         cls.payer.write({"mentoring_payer_code": "SUN01", "mentoring_claim_filing_code": "MC"})
         cls.coverage = cls.env["mentoring.mentee.coverage"].create(
             {
@@ -55,6 +53,7 @@ class MentoringClaimsCase(MentoringGroupBillingCase):
         cls.mentee.partner_id.write(
             {"street": "2 Oak Street", "city": "Indianapolis", "state_id": indiana.id, "zip": "46205"}
         )
+        cls.mentee.sex = "F"  # box 3: the payer needs it
         cls.mentor.write({"npi": MENTOR_NPI, "taxonomy": PEER_TAXONOMY})
         cls.env.flush_all()
 
