@@ -136,6 +136,7 @@
         "security/portal_mentor_records_rules.xml",
         "views/mentoring_portal_mentor_records_templates.xml",
         "views/mentoring_mentee_claims_views.xml",
+        "views/empty_screen_help.xml",
     ],
     "assets": {
         "web.assets_backend": [

@@ -39,7 +39,10 @@ class TestCoordinatorOverview(MentoringBillingCase):
     def test_coordinator_sees_each_kind_of_thing_to_do(self):
         items = self.items(self.coordinator_user)
         found = {(item.kind, item.res_model, item.res_id) for item in items}
-        self.assertIn(("no_contact", "mentoring.match", self.quiet.id), found)
+        # No meeting for 40 days, and its check-ins missed: getting in touch is one card, the
+        # check-in's (test_needs_doing_cards).
+        self.assertIn(("checkin_overdue", "mentoring.match", self.quiet.id), found)
+        self.assertNotIn(("no_contact", "mentoring.match", self.quiet.id), found)
         self.assertIn(("agreement", "mentoring.match", self.quiet.id), found)
         self.assertIn(("plan_review", "mentoring.plan", self.plan.id), found)
         self.assertIn(("authorization", "mentoring.authorization", self.expiring.id), found)

@@ -1,7 +1,7 @@
 import { registry } from "@web/core/registry";
 
-// A coordinator logs in on Needs doing, sees the overdue check-in, opens the match from its card
-// and records a check-in with the mentee by phone.
+// A coordinator logs in on Needs doing, sees the overdue check-in, opens the check-in form from
+// its card and records a check-in with the mentee by phone.
 registry.category("web_tour.tours").add("peer_mentoring_checkin_tour", {
     url: "/odoo",
     steps: () => [
@@ -9,11 +9,9 @@ registry.category("web_tour.tours").add("peer_mentoring_checkin_tour", {
         {
             content: "the overdue check-in is a card",
             trigger:
-                ".o_kanban_group:has(.o_column_title:contains(Check-in overdue)) .o_kanban_record:contains(Jamie Rivera)",
+                ".o_kanban_group:has(.o_column_title:contains(Get in touch)) .o_kanban_record:contains(Check-in overdue):contains(Jamie Rivera)",
             run: "click",
         },
-        { content: "the match opens", trigger: ".o_form_view .o_field_widget[name=name]:contains(Jamie Rivera)" },
-        { trigger: ".o_form_view .o_form_statusbar button[name=action_new_checkin]", run: "click" },
         { content: "the side that is due is chosen", trigger: ".o_field_widget[name=who] input[data-value=mentee]:checked" },
         { trigger: ".o_field_widget[name=method] input[data-value=phone]", run: "click" },
         { trigger: ".o_field_widget[name=duration_minutes] input", run: "edit 20" },
