@@ -135,6 +135,13 @@
         "views/mentoring_portal_concern_templates.xml",
         "security/portal_mentor_records_rules.xml",
         "views/mentoring_portal_mentor_records_templates.xml",
+        "security/outcome_rules.xml",
+        "views/mentoring_goal_rating_views.xml",
+        "reports/plan_attainment_templates.xml",
+        "security/funder_report_rules.xml",
+        "reports/funder_reports.xml",
+        "reports/funder_templates.xml",
+        "views/mentoring_funder_report_views.xml",
     ],
     "assets": {
         "web.assets_backend": [
@@ -164,6 +171,7 @@
         "demo/portal_mentor_demo.xml",
         "demo/portal_mentor_records_demo.xml",
         "demo/portal_representative_demo.xml",
+        "demo/outcomes_demo.xml",
     ],
     "application": True,
     "installable": True,

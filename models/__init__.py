@@ -150,3 +150,8 @@ from . import mentoring_supervision_session_portal
 from . import mentoring_supervision_attendee_portal
 from . import mentoring_supervision_session_safeguarding
 from . import mentoring_matching_reasons
+from . import mentoring_goal_rating
+from . import mentoring_goal_attainment
+from . import mentoring_plan_attainment
+from . import mentoring_funder_report
+from . import mentoring_funder_report_sections
