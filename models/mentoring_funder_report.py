@@ -58,12 +58,32 @@ class MentoringFunderReport(models.TransientModel):
     _inherit = ["mentoring.guard.mixin"]
     _scope_fields = frozenset({"program_id", "company_id", "date_from", "date_to"})
 
-    program_id = fields.Many2one("mentoring.program", string="Programme", required=True)
+    program_id = fields.Many2one(
+        "mentoring.program",
+        string="Programme",
+        required=True,
+        domain="[('id', 'in', allowed_program_ids)]",
+        default=lambda self: self._allowed_programs()[:1] if len(self._allowed_programs()) == 1 else False,
+    )
+    allowed_program_ids = fields.Many2many("mentoring.program", compute="_compute_allowed_program_ids")
     company_id = fields.Many2one(related="program_id.company_id", store=True)
     date_from = fields.Date(
         "From", required=True, default=lambda self: self.env["mentoring.quality.report"]._default_date_from()
     )
     date_to = fields.Date("To", required=True, default=fields.Date.context_today)
+
+    @api.model
+    def _allowed_programs(self):
+        """What the record rules let this user report on: the programmes they coordinate (all
+        for managers), every programme's billing for finance."""
+        Program = self.env["mentoring.program"]
+        if self.env.user.has_group("account.group_account_invoice"):
+            return Program.search([])
+        return Program.search([("user_is_coordinator", "=", True)])
+
+    @api.depends_context("uid")
+    def _compute_allowed_program_ids(self):
+        self.allowed_program_ids = self._allowed_programs()
 
     @api.constrains("date_from", "date_to")
     def _check_period(self):

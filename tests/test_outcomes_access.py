@@ -105,6 +105,15 @@ class TestFunderReportAccess(OutcomesCase):
         with self.assertRaises(AccessError):
             report.with_user(self.coordinator_b_user)._xlsx_content()
 
+    def test_the_form_offers_only_the_programmes_one_may_report_on(self):
+        Report = self.env["mentoring.funder.report"]
+        offered = Report.with_user(self.coordinator_b_user).new({}).allowed_program_ids._origin
+        self.assertEqual(offered, self.other_program)
+        self.assertEqual(
+            Report.with_user(self.coordinator_b_user).default_get(["program_id"])["program_id"],
+            self.other_program.id,
+        )
+
     def test_coordinators_report_counts_only_their_programme(self):
         # The other programme's relationships in 2025 add nothing to this one's.
         other = self.create_active_match(
