@@ -136,6 +136,29 @@ class TestFunderFigures(OutcomesCase):
             },
         )  # fmt: skip
 
+    def test_evaluations_completed_in_the_period(self):
+        template = self.env["mentoring.evaluation.template"]._default_for("feedback_mentor", self.company)
+        for day, score, state in (
+            ("2025-03-01", 4, "done"),
+            ("2025-09-01", 2, "done"),
+            ("2025-10-01", 5, "draft"),  # not completed
+            ("2024-12-01", 1, "done"),  # before the year
+        ):
+            evaluation = self.env["mentoring.evaluation"].create(
+                {"template_id": template.id, "match_id": self.m["m1"].id, "date": day}
+            )
+            scored = evaluation.answer_ids.filtered(lambda a: a.answer_type == "score")
+            self.assertTrue(scored, "the feedback form has scored questions")
+            scored.write({"score": score})
+            evaluation.sudo().state = state
+        report = self.funder_report()
+        # Two completed in 2025, averaging 4 and 2: 3.0 (shown only from 5 evaluations on).
+        self.assertEqual(report._measure_evaluations(), 2)
+        self.assertEqual(report._measure_evaluation_average(), 3.0)
+        rows = dict(row for section in report._report_sections() for row in section["rows"])
+        self.assertEqual(rows["Evaluations completed"], "fewer than 5")
+        self.assertEqual(rows["Average score"], "not shown")
+
     def test_billing_figures_are_zero_for_a_programme_that_bills_nobody(self):
         r = self.funder_report()
         for key in ("units_authorized", "units_delivered", "units_invoiced", "units_paid", "units_denied"):
