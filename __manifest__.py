@@ -142,6 +142,7 @@
         "reports/funder_reports.xml",
         "reports/funder_templates.xml",
         "views/mentoring_funder_report_views.xml",
+        "views/outcome_analysis_views.xml",
     ],
     "assets": {
         "web.assets_backend": [

@@ -7,6 +7,7 @@ from odoo import Command
 from odoo.exceptions import AccessError, UserError
 from odoo.tests import tagged
 from odoo.tools import mute_logger
+from odoo.tools.safe_eval import safe_eval
 
 from .common_outcomes import OutcomesCase
 
@@ -124,6 +125,19 @@ class TestFunderReportAccess(OutcomesCase):
         self.assertEqual(
             self.funder_report(user=self.coordinator_b_user, program=self.other_program)._measure_matches(), 1
         )
+
+    def test_figures_views_count_only_the_coordinators_programmes(self):
+        action = self.env.ref("peer_mentoring.mentoring_match_action_outcomes")
+        groups = (
+            self.env["mentoring.match"]
+            .with_user(self.coordinator_b_user)
+            .formatted_read_group(safe_eval(action.domain), ["program_id"], ["__count"])
+        )
+        self.assertEqual(groups, [], "the other programme has no relationship; this one's ten are not counted")
+        mine = self.env["mentoring.match"].with_user(self.coordinator_user)
+        groups = mine.formatted_read_group(safe_eval(action.domain), ["program_id"], ["__count"])
+        # The fixtures' two matches and the eight of the fixed year (m8 closed counts too).
+        self.assertEqual([(g["program_id"][0], g["__count"]) for g in groups], [(self.program.id, 10)])
 
     def test_mentors_supervisors_and_hr_have_no_funder_report(self):
         for user in (self.mentor_user, self.supervisor_user, self.hr_user, self.sales_user):
