@@ -133,7 +133,9 @@ class TestFunderReportAccess(OutcomesCase):
             .with_user(self.coordinator_b_user)
             .formatted_read_group(safe_eval(action.domain), ["program_id"], ["__count"])
         )
-        self.assertEqual(groups, [], "the other programme has no relationship; this one's ten are not counted")
+        self.assertEqual(
+            groups, [], "the other programme has no relationship; this one's ten are not counted"
+        )
         mine = self.env["mentoring.match"].with_user(self.coordinator_user)
         groups = mine.formatted_read_group(safe_eval(action.domain), ["program_id"], ["__count"])
         # The fixtures' two matches and the eight of the fixed year (m8 closed counts too).
