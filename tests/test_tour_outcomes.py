@@ -30,3 +30,19 @@ class TestOutcomesTour(HttpCase, MentoringCase):
             [(r.rater, r.score, r.create_uid) for r in ratings],
             [("mentee", "1", self.coordinator_user), ("mentor", "0", self.coordinator_user)],
         )
+
+    def test_spreadsheet_export_over_http_is_for_the_programmes_coordinators(self):
+        report = (
+            self.env["mentoring.funder.report"]
+            .with_user(self.coordinator_user)
+            .create({"program_id": self.program.id})
+        )
+        url = f"/peer_mentoring/funder_report/{report.id}/xlsx"
+        self.authenticate(self.coordinator_user.login, self.coordinator_user.login)
+        response = self.url_open(url)
+        self.assertEqual(response.status_code, 200)
+        self.assertEqual(response.content[:2], b"PK")
+        self.authenticate(self.coordinator_b_user.login, self.coordinator_b_user.login)
+        response = self.url_open(url)
+        self.assertNotEqual(response.status_code, 200)
+        self.assertNotEqual(response.content[:2], b"PK")
