@@ -27,6 +27,8 @@ class MentoringGoal(models.Model):
         help="The mentor's rating at the last review.",
     )
 
+    _weight_positive = models.Constraint("CHECK(weight >= 1)", "A goal's weight is 1 or more.")
+
     @api.depends("goal_rating_ids.score", "goal_rating_ids.review_date")
     def _compute_last_rating(self):
         for goal in self:
