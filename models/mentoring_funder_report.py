@@ -128,17 +128,32 @@ class MentoringFunderReport(models.TransientModel):
         period = [(date_field, ">=", self.date_from), (date_field, "<=", self.date_to)]
         return self.env[model].sudo().search([*domain, *period])
 
+    def _sum_in_period(self, model, date_field, domain, field):
+        """The sum of `field` over those records, computed by the database."""
+        period = [(date_field, ">=", self.date_from), (date_field, "<=", self.date_to)]
+        [(total,)] = self.env[model].sudo()._read_group([*domain, *period], [], [f"{field}:sum"])
+        return round(total or 0.0, 2)
+
     def _closed_matches(self):
         return self._matches().filtered(
             lambda m: m.state == "closed" and m.date_closed and m.date_closed <= self.date_to
         )
 
-    def _meetings(self):
-        return self._in_period(
-            "mentoring.encounter",
-            "date",
-            [("match_id", "in", self._matches().ids), ("state", "=", "confirmed")],
+    def _meeting_totals(self):
+        """(count, minutes) of the confirmed meetings of the period's relationships dated in
+        the period, summed by the database (a programme may hold hundreds of thousands)."""
+        domain = [
+            ("match_id", "in", self._matches().ids),
+            ("state", "=", "confirmed"),
+            ("date", ">=", self.date_from),
+            ("date", "<=", self.date_to),
+        ]
+        [(count, minutes)] = (
+            self.env["mentoring.encounter"]
+            .sudo()
+            ._read_group(domain, [], ["__count", "duration_minutes:sum"])
         )
+        return count, minutes or 0
 
     def _ratings(self):
         return self._in_period(
@@ -217,10 +232,10 @@ class MentoringFunderReport(models.TransientModel):
     # Measures: meetings ------------------------------------------------------------------------
 
     def _measure_meetings(self):
-        return len(self._meetings())
+        return self._meeting_totals()[0]
 
     def _measure_meeting_hours(self):
-        return round(sum(self._meetings().mapped("duration_minutes")) / 60.0, 1)
+        return round(self._meeting_totals()[1] / 60.0, 1)
 
     # Measures: goals ---------------------------------------------------------------------------
 
@@ -278,33 +293,26 @@ class MentoringFunderReport(models.TransientModel):
         )
         return round(sum(auths.mapped("units_authorized")), 2)
 
-    def _billing_entries(self):
-        return self._in_period(
-            "mentoring.billing.entry",
-            "date",
-            [("program_id", "=", self.program_id.id), ("billing_status", "=", "billed")],
-        )
+    def _billed_units(self, domain=()):
+        billed = [("program_id", "=", self.program_id.id), ("billing_status", "=", "billed"), *domain]
+        return self._sum_in_period("mentoring.billing.entry", "date", billed, "billed_units")
 
     def _measure_units_delivered(self):
-        return round(sum(self._billing_entries().mapped("billed_units")), 2)
+        return self._billed_units()
 
     def _measure_units_invoiced(self):
-        entries = self._billing_entries().filtered(lambda e: e.invoice_id and e.invoice_id.state == "posted")
-        return round(sum(entries.mapped("billed_units")), 2)
+        return self._billed_units([("invoice_id.state", "=", "posted")])
 
-    def _claim_lines(self, remit_states):
-        return self._in_period(
-            "mentoring.claim.line",
-            "date",
-            [
-                ("claim_id.authorization_id.program_id", "=", self.program_id.id),
-                ("claim_id.state", "!=", "cancelled"),
-                ("remit_state", "in", remit_states),
-            ],
-        )
+    def _claimed_units(self, remit_states):
+        lines = [
+            ("claim_id.authorization_id.program_id", "=", self.program_id.id),
+            ("claim_id.state", "!=", "cancelled"),
+            ("remit_state", "in", remit_states),
+        ]
+        return self._sum_in_period("mentoring.claim.line", "date", lines, "units")
 
     def _measure_units_paid(self):
-        return round(sum(self._claim_lines(("paid", "partly_paid")).mapped("units")), 2)
+        return self._claimed_units(("paid", "partly_paid"))
 
     def _measure_units_denied(self):
-        return round(sum(self._claim_lines(("denied",)).mapped("units")), 2)
+        return self._claimed_units(("denied",))
