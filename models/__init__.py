@@ -150,6 +150,11 @@ from . import mentoring_supervision_session_portal
 from . import mentoring_supervision_attendee_portal
 from . import mentoring_supervision_session_safeguarding
 from . import mentoring_matching_reasons
+from . import mentoring_mentee_claims
+from . import mentoring_claim_cms1500
+from . import mentoring_claim_setup
+from . import mentoring_demo_claims
+from . import mentoring_demo_review
 from . import mentoring_goal_rating
 from . import mentoring_goal_attainment
 from . import mentoring_plan_attainment

@@ -36,6 +36,13 @@ class MentoringBillingProfile(models.Model):
         default=True,
         help="Each service line names the mentor who gave the service, with their NPI and taxonomy.",
     )
+    requires_patient_sex = fields.Boolean(
+        "Requires the person's sex",
+        default=True,
+        help="The payer needs box 3's sex (F or M, as on the person's health-plan card): a claim is "
+        "refused while the person has none recorded. Untick it only for a payer that reads no sex "
+        "from the claim; its CMS-1500 then leaves box 3's sex empty and the 837P says U (unknown).",
+    )
 
     @api.constrains(
         "pos_agency", "pos_community", "pos_telehealth", "modifier_video", "modifier_audio", "claim_modifiers"

@@ -52,6 +52,7 @@ class MentoringClaim(models.Model):
             "member_id",
             "patient_name",
             "patient_birthdate",
+            "patient_sex",
             "patient_street",
             "patient_city",
             "patient_state_code",
@@ -218,7 +219,9 @@ class MentoringClaim(models.Model):
         by_mentee = defaultdict(lambda: Claim.env["account.analytic.line"])
         for line in timesheets.sudo():
             by_mentee[line.mentoring_encounter_id.mentee_id] |= line
-        problems = []
+        # The agency's set-up is said once, before what is missing per person served.
+        agency_problems = self._company_setup_problems(move.company_id)
+        problems = list(agency_problems)
         values = []
         for mentee, lines in by_mentee.items():
             vals, mentee_problems = Claim._prepare_claim_values(move, mentee, lines)
@@ -227,13 +230,9 @@ class MentoringClaim(models.Model):
             if original:
                 vals["payer_claim_number"] = original.payer_claim_number
             values.append(vals)
+        problems = list(dict.fromkeys(problems))  # the agency's missing facts, said once
         if problems:
-            raise UserError(
-                self.env._(
-                    "The claim cannot be made yet:\n%(problems)s",
-                    problems="\n".join(f"• {p}" for p in problems),
-                )
-            )
+            self._raise_setup_problems(problems, agency_missing=bool(agency_problems))
         for vals in values:
             claims |= Claim.create(vals)
         return claims.sudo(False)
@@ -259,17 +258,6 @@ class MentoringClaim(models.Model):
                     date=format_date(self.env, first.date),
                 )
             )
-        for label, value in (
-            (self.env._("billing NPI"), company.claim_npi),
-            (self.env._("federal tax ID (EIN)"), company.claim_tax_id),
-        ):
-            if not value:
-                problems.append(
-                    self.env._(
-                        "The agency's %(what)s is missing: record it in Settings → Mentoring claims.",
-                        what=label,
-                    )
-                )
         auths = encounters.authorization_id
         line_vals = self._prepare_line_values(move, timesheets, profile, diagnoses, problems)
         vals = {

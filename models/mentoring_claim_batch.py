@@ -233,7 +233,7 @@ class MentoringClaimBatch(models.Model):
                 out, claim.patient_street, claim.patient_city, claim.patient_state_code, claim.patient_zip
             )
         if claim.patient_birthdate:
-            out.add("DMG", "D8", claim.patient_birthdate.strftime("%Y%m%d"), "U")
+            out.add("DMG", "D8", claim.patient_birthdate.strftime("%Y%m%d"), claim.patient_sex or "U")
         out.add(
             "NM1",
             "PR",

@@ -14,3 +14,4 @@ for script in "$here"/scripts/bench_*.py; do
     echo "== $(basename "$script")"
     (cd "$here/scripts" && "$VENV/bin/python" "$script" "$BENCH_DB")
 done
+echo "== uninstall check"; bash "$here/scripts/uninstall_check.sh"

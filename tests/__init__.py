@@ -55,3 +55,5 @@ from . import test_tour_quality_report
 from . import test_portal_mentor_records_http
 from . import test_tour_portal_mentor_records
 from . import test_safeguarding_supervision
+from . import test_claims_cms1500
+from . import test_demo_flows

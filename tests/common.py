@@ -21,6 +21,9 @@ class MentoringCase(TransactionCase):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
+        # The test users have no timezone (UTC); the superuser's is the demo's (Brussels). One
+        # clock for both, or "today" differs between them for an hour each night.
+        cls.env.user.tz = "UTC"
         cls.today = fields.Date.context_today(cls.env["mentoring.match"])
         cls.yesterday = cls.today - timedelta(days=1)
         cls.company = cls.env.company

@@ -53,6 +53,7 @@ class MentoringClaimsCase(MentoringGroupBillingCase):
         cls.mentee.partner_id.write(
             {"street": "2 Oak Street", "city": "Indianapolis", "state_id": indiana.id, "zip": "46205"}
         )
+        cls.mentee.sex = "F"  # box 3: the payer needs it
         cls.mentor.write({"npi": MENTOR_NPI, "taxonomy": PEER_TAXONOMY})
         cls.env.flush_all()
 

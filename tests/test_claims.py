@@ -158,12 +158,15 @@ class TestClaims(MentoringClaimsCase):
         claim = self.create_claims(invoice)
         boxes = self.cms1500_boxes(claim)
         expected = {
+            "1": "X",
             "1a": "M-12345",
-            "2": "Rivera, Jamie",
-            "3": "05 01 2006",
-            "4": "Rivera, Jamie",
-            "6": "X Self",
-            "11c": "Sunrise Health Plan",
+            "2": "RIVERA, JAMIE",
+            "3-mm": "05",
+            "3-dd": "01",
+            "3-yyyy": "2006",
+            "4": "RIVERA, JAMIE",
+            "6": "X",
+            "11c": "SUNRISE HEALTH PLAN",
             "21-ind": "0",
             "21A": "F840",
             "21B": "F70",
@@ -172,21 +175,25 @@ class TestClaims(MentoringClaimsCase):
             "23": "",
             "25": "123456789",
             "26": claim.name,
-            "28": "91.00",
+            "28-dollars": "91",
+            "28-cents": "00",
             "32a": AGENCY_NPI,
             "33a": AGENCY_NPI,
             "33b": "ZZ251S00000X",
-            "33-phone": "(317) 555-1234",
+            "33-area": "317",
+            "33-phone": "5551234",
         }
         self.assertEqual({box: boxes.get(box) for box in expected}, expected)
-        self.assertIn("X Medicaid", boxes["1"])
         lines = [
             (
-                boxes[f"24A-{n}"],
+                boxes[f"24A-{n}-from"],
+                boxes[f"24A-{n}-to"],
                 boxes[f"24B-{n}"],
                 boxes[f"24D-{n}"],
+                boxes[f"24D-{n}-m1"],
                 boxes[f"24E-{n}"],
-                boxes[f"24F-{n}"],
+                boxes[f"24F-{n}-dollars"],
+                boxes[f"24F-{n}-cents"],
                 boxes[f"24G-{n}"],
                 boxes[f"24J-{n}"],
             )
@@ -196,14 +203,14 @@ class TestClaims(MentoringClaimsCase):
         self.assertEqual(
             lines,
             [
-                (f"{d1} {d1}", "11", "H0038", "AB", "45.00", "3", MENTOR_NPI),
-                (f"{d2} {d2}", "10", "H0038 95", "AB", "30.00", "2", MENTOR_NPI),
-                (f"{d2} {d2}", "11", "H0038 HQ", "AB", "16.00", "2", MENTOR_NPI),
+                (d1, d1, "11", "H0038", "", "AB", "45", "00", "3", MENTOR_NPI),
+                (d2, d2, "10", "H0038", "95", "AB", "30", "00", "2", MENTOR_NPI),
+                (d2, d2, "11", "H0038", "HQ", "AB", "16", "00", "2", MENTOR_NPI),
             ],
         )
         self.assertEqual((boxes["24I-1-shaded"], boxes["24J-1-shaded"]), ("ZZ", PEER_TAXONOMY))
         self.assertIn("G1AUTH-GROUP", boxes["24-3-shaded"])
-        self.assertNotIn("24A-4", boxes)
+        self.assertNotIn("24A-4-from", boxes)
 
     # Corrections -------------------------------------------------------------------------------
 

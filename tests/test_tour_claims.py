@@ -26,7 +26,7 @@ class TestClaimsTour(HttpCase, MentoringClaimsCase):
         self.authenticate(self.finance_user.login, self.finance_user.login)
         response = self.url_open(f"/report/pdf/peer_mentoring.report_claim_cms1500/{claim.id}", timeout=120)
         self.assertEqual(response.status_code, 200)
-        for expected in ("HEALTH INSURANCE CLAIM FORM", "M-12345", "F840", claim.name):
+        for expected in ("cms1500-data", "M-12345", "F840", claim.name):
             self.assertIn(expected, response.text)
 
     def test_finance_imports_an_835_books_its_adjustments_and_writes_off_the_co45(self):

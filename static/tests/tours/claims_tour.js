@@ -36,7 +36,7 @@ registry.category("web_tour.tours").add("peer_mentoring_claims_tour", {
         },
         {
             content: "and the telehealth line in box 24D",
-            trigger: ":iframe .cms1500 [data-box='24D-2']:contains(H0038 95)",
+            trigger: ":iframe .cms1500 [data-box='24D-2-m1']:contains(95)",
         },
         {
             content: "Its Print button gives the PDF",
