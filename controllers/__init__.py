@@ -5,3 +5,4 @@ from . import portal_form
 from . import portal_sign_link
 from . import portal_concern
 from . import portal_mentor_records
+from . import funder_report

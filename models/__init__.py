@@ -159,3 +159,8 @@ from . import mentoring_agreement_paper
 from . import mentoring_program_p2p
 from . import mentoring_evaluation_paper
 from . import mentoring_internship_paper
+from . import mentoring_goal_rating
+from . import mentoring_goal_attainment
+from . import mentoring_plan_attainment
+from . import mentoring_funder_report
+from . import mentoring_funder_report_sections

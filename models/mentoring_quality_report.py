@@ -10,6 +10,26 @@ from .mentoring_mentor import ONGOING_MATCH_STATES
 COUNTED_MATCH_STATES = (*ONGOING_MATCH_STATES, "closed")
 
 
+def programme_matches(env, program, date_from, date_to):
+    """The relationships of `program` that ran for part of the period (the quality and the
+    funder reports count the same ones)."""
+    return (
+        env["mentoring.match"]
+        .sudo()
+        .with_context(active_test=False)
+        .search(
+            [
+                ("program_id", "=", program.id),
+                ("state", "in", COUNTED_MATCH_STATES),
+                ("date_start", "<=", date_to),
+                "|",
+                ("date_closed", "=", False),
+                ("date_closed", ">=", date_from),
+            ]
+        )
+    )
+
+
 def _share(part, whole):
     return round(100.0 * part / whole, 1) if whole else 0.0
 
@@ -106,21 +126,7 @@ class MentoringQualityReport(models.Model):
         """The programme's relationships that ran for part of the period: introduced or later,
         begun by its last day, and not closed before its first."""
         self.ensure_one()
-        return (
-            self.env["mentoring.match"]
-            .sudo()
-            .with_context(active_test=False)
-            .search(
-                [
-                    ("program_id", "=", self.program_id.id),
-                    ("state", "in", COUNTED_MATCH_STATES),
-                    ("date_start", "<=", self.date_to),
-                    "|",
-                    ("date_closed", "=", False),
-                    ("date_closed", ">=", self.date_from),
-                ]
-            )
-        )
+        return programme_matches(self.env, self.program_id, self.date_from, self.date_to)
 
     def _closed_matches(self):
         return self._matches().filtered(
