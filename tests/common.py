@@ -4,6 +4,7 @@ from datetime import timedelta
 import psycopg2
 import psycopg2.errors
 from dateutil.relativedelta import relativedelta
+from freezegun import freeze_time
 from lxml import etree
 
 from odoo import Command, fields
@@ -186,6 +187,11 @@ class MentoringCase(TransactionCase):
         cls.create_agreement(match).action_sign()
         match.action_activate()
         return match
+
+    def late_today(self):
+        """The clock at 23:59 today: a meeting of today has ended, whatever its hours, so it can
+        be confirmed (a meeting is confirmed once it has ended, whenever the suite runs)."""
+        return freeze_time(f"{self.today} 23:59:00")
 
     @classmethod
     def create_encounter(cls, match, **vals):

@@ -39,7 +39,16 @@ class MentoringClaimsCase(MentoringGroupBillingCase):
         indiana = cls.env["res.country.state"].search(
             [("code", "=", "IN"), ("country_id.code", "=", "US")], limit=1
         )
-        cls.company.write({**AGENCY_CLAIM_SETUP, "state_id": indiana.id, "country_id": indiana.country_id.id})
+        cls.company.write(
+            {
+                **AGENCY_CLAIM_SETUP,
+                "state_id": indiana.id,
+                "country_id": indiana.country_id.id,
+                # The remittance accounts are chosen by the tests that need them (the demo sets both).
+                "claim_adjustment_account_id": False,
+                "claim_contractual_account_id": False,
+            }
+        )
         cls.payer.write({"mentoring_payer_code": "SUN01", "mentoring_claim_filing_code": "MC"})
         cls.coverage = cls.env["mentoring.mentee.coverage"].create(
             {

@@ -33,7 +33,8 @@ class TestBillingOnTheDateOfService(MentoringBillingCase):
         self.assertIn("internship", held_as_intern.not_billed_reason)
         self.assertEqual(held_as_intern.mentor_credential, "intern")
         held_as_certified = self.billable_encounter(10.0, 11.0, day=self.today)
-        held_as_certified.action_confirm()
+        with self.late_today():
+            held_as_certified.action_confirm()
         self.assertEqual(held_as_certified.billed_units, 4)
         self.assertEqual(held_as_certified.mentor_credential, "certified")
 

@@ -254,7 +254,8 @@ class TestBillingFlow(MentoringBillingCase):
         last_month = self.today.replace(day=1) - timedelta(days=1)
         earlier = self.billable_encounter(9.0, 10.0, day=last_month)
         later = self.billable_encounter(9.0, 9.5, day=self.today)
-        (earlier | later).action_confirm()
+        with self.late_today():
+            (earlier | later).action_confirm()
         wizard = (
             self.env["sale.advance.payment.inv"]
             .with_context(active_model="sale.order", active_ids=self.authorization.sale_order_id.ids)

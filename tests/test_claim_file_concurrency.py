@@ -77,7 +77,7 @@ class TestClaimFilesUnderConcurrency(CommittedRecordsCase):
         mentee.partner_id.write(
             {"street": "2 Oak Street", "city": "Indianapolis", "state_id": indiana.id, "zip": "46205"}
         )
-        mentee.birthdate = "1998-04-12"
+        mentee.write({"birthdate": "1998-04-12", "sex": "F"})
         meetings = env["mentoring.encounter"].browse(ids["encounters"])
         meetings.mentor_id.write({"npi": MENTOR_NPI, "taxonomy": PEER_TAXONOMY})
         meetings.action_confirm()

@@ -49,7 +49,9 @@ class TestRemittance(MentoringClaimsCase):
         to_work = (
             self.env["mentoring.remittance.line"]
             .with_user(self.finance_user)
-            .search([("needs_action", "=", True), ("done", "=", False)])
+            .search(
+                [("needs_action", "=", True), ("done", "=", False), ("remittance_id", "=", remittance.id)]
+            )
         )
         self.assertEqual(eval(action.domain), [("needs_action", "=", True)])  # noqa: S307
         self.assertEqual(to_work.claim_id, partly | denied)
