@@ -92,6 +92,16 @@ class TestDashboards(MentoringCase):
                         self.env[pivot["model"]].with_user(reader).has_access("read"), pivot["name"]
                     )
                     self.read_pivot(dashboard, pivot["name"], reader)
+            charts = [fig["data"] for sheet in data["sheets"] for fig in sheet["figures"]]
+            self.assertTrue(charts, dashboard.name)
+            for chart in charts:
+                # a graph reads like the graph view: read_group on its model, domain and groupbys
+                meta, search = chart["metaData"], chart["searchParams"]
+                self.assertEqual(meta["groupBy"], search["groupBy"])
+                aggregate = "__count" if meta["measure"] == "__count" else f"{meta['measure']}:sum"
+                for reader in readers:
+                    model = self.env[meta["resModel"]].with_user(reader)
+                    model.formatted_read_group(search["domain"], meta["groupBy"], [aggregate])
 
     def programme_figures(self, user):
         """The Programme dashboard's figures as `user` reads them."""

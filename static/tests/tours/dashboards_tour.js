@@ -1,17 +1,29 @@
 import { registry } from "@web/core/registry";
 import { stepUtils } from "@web_tour/tour_utils";
 
-// A coordinator opens Dashboards → Programme and sees the spreadsheet render; the Billing
-// dashboard (finance's) is not offered to them.
-registry.category("web_tour.tours").add("peer_mentoring_dashboards_tour", {
-    url: "/odoo",
-    steps: () => [
+function openDashboard(name, hidden) {
+    return [
         ...stepUtils.goToAppSteps("spreadsheet_dashboard.spreadsheet_dashboard_menu_root", "Open Dashboards"),
         { trigger: ".o_spreadsheet_dashboard_search_panel:contains(Peer Mentoring)" },
-        { trigger: ".o_spreadsheet_dashboard_search_panel:not(:contains(Billing))" },
-        { trigger: ".o_search_panel_category_value:contains(Programme)", run: "click" },
-        { trigger: ".o_search_panel_category_value.active:contains(Programme)" },
+        // the other role's dashboard is not offered
+        { trigger: `.o_spreadsheet_dashboard_search_panel:not(:contains(${hidden}))` },
+        { trigger: `.o_search_panel_category_value:contains(${name})`, run: "click" },
+        { trigger: `.o_search_panel_category_value.active:contains(${name})` },
         { trigger: ".o_spreadsheet_dashboard_action .o_renderer .o-grid canvas" },
         { trigger: ".o_spreadsheet_dashboard_action:not(:has(.dashboard-loading-status))" },
-    ],
+        // the graphs drew from the records
+        { trigger: ".o_spreadsheet_dashboard_action .o-figure canvas" },
+    ];
+}
+
+// A coordinator opens Dashboards → Programme and sees it render; Billing is finance's.
+registry.category("web_tour.tours").add("peer_mentoring_dashboards_tour", {
+    url: "/odoo",
+    steps: () => openDashboard("Programme", "Billing"),
+});
+
+// Finance opens Dashboards → Billing; the Programme dashboard is not theirs.
+registry.category("web_tour.tours").add("peer_mentoring_billing_dashboard_tour", {
+    url: "/odoo",
+    steps: () => openDashboard("Billing", "Programme"),
 });
