@@ -1,6 +1,6 @@
 import json
 
-from odoo.exceptions import AccessError
+from odoo.exceptions import AccessError, UserError
 from odoo.tests import new_test_user, tagged
 
 from .common import MentoringCase
@@ -169,3 +169,32 @@ class TestDashboards(MentoringCase):
         # and finance could not read the programme's figures even if it had the file
         with self.assertRaises(AccessError):
             self.read_pivot(self.programme_dashboard, "Active relationships", self.finance_user)
+
+    def test_mentoring_dashboards_are_not_shared_by_link(self):
+        # A shared dashboard is a public link to its figures, unsuppressed: refused for ours,
+        # whoever asks, and for a share moved onto ours afterwards.
+        Share = self.env["spreadsheet.dashboard.share"]
+        for user, dashboard in (
+            (self.coordinator_user, self.programme_dashboard),
+            (self.manager_user, self.programme_dashboard),
+            (self.finance_user, self.billing_dashboard),
+        ):
+            with self.assertRefused(UserError, "cannot be shared by link.*funder report"):
+                Share.with_user(user).action_get_share_url(
+                    {"dashboard_id": dashboard.id, "spreadsheet_data": dashboard.spreadsheet_data}
+                )
+        # Odoo's own dashboards still share; moving such a share onto ours is refused.
+        other = self.env["spreadsheet.dashboard"].create(
+            {
+                "name": "Team board",
+                "dashboard_group_id": self.programme_dashboard.dashboard_group_id.id,
+                "spreadsheet_data": json.dumps({"sheets": [], "pivots": {}}),
+            }
+        )
+        url = Share.with_user(self.coordinator_user).action_get_share_url(
+            {"dashboard_id": other.id, "spreadsheet_data": other.spreadsheet_data}
+        )
+        self.assertIn("/dashboard/share/", url)
+        share = Share.with_user(self.coordinator_user).search([("dashboard_id", "=", other.id)])
+        with self.assertRefused(UserError, "cannot be shared by link"):
+            share.write({"dashboard_id": self.programme_dashboard.id})
