@@ -3,32 +3,13 @@ import json
 from odoo.exceptions import AccessError, UserError
 from odoo.tests import new_test_user, tagged
 
-from .common import MentoringCase
+from .common import MentoringBillingCase, MentoringCase
 
 
-@tagged("post_install", "-at_install")
-class TestDashboards(MentoringCase):
-    """Issue 20 item 2: the Programme and Billing dashboards of Odoo's spreadsheet_dashboard.
-    Every figure is a pivot on a model and a domain, read with the viewer's own rights."""
+class DashboardReading:
+    """The same calls the dashboard's pivots make (spreadsheet's pivot model asks the server for
+    formatted_read_grouping_sets with the pivot's domain, groupbys and measures)."""
 
-    @classmethod
-    def setUpClass(cls):
-        super().setUpClass()
-        cls.programme_dashboard = cls.env.ref("peer_mentoring.spreadsheet_dashboard_programme")
-        cls.billing_dashboard = cls.env.ref("peer_mentoring.spreadsheet_dashboard_billing")
-        # The other programme (coordinator B's): mentor A also works there, with one person;
-        # one more person waits for a mentor there, and one in the first programme.
-        cls.other_mentee = cls.create_mentee("Robin Other", program=cls.other_program)
-        cls.other_match = cls.create_active_match(cls.mentor, cls.other_mentee, program=cls.other_program)
-        cls.other_encounter = cls.create_encounter(cls.other_match, start_time=14.0, end_time=15.0)
-        cls.waiting_other = cls.create_mentee("Sky Waiting", program=cls.other_program)
-        cls.waiting = cls.create_mentee("Lee Waiting")
-        for encounter in cls.encounter | cls.encounter_b | cls.other_encounter:
-            encounter.action_confirm()
-        cls.env.flush_all()
-
-    # The same calls the dashboard's pivots make (spreadsheet's pivot model asks the server
-    # for formatted_read_grouping_sets with the pivot's domain, groupbys and measures).
     @staticmethod
     def pivots(dashboard):
         return json.loads(dashboard.spreadsheet_data)["pivots"]
@@ -55,6 +36,28 @@ class TestDashboards(MentoringCase):
 
     def counts_by(self, rows, field):
         return {row[field][0] if row[field] else False: row["__count"] for row in rows}
+
+
+@tagged("post_install", "-at_install")
+class TestDashboards(DashboardReading, MentoringCase):
+    """Issue 20 item 2: the Programme and Billing dashboards of Odoo's spreadsheet_dashboard.
+    Every figure is a pivot on a model and a domain, read with the viewer's own rights."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.programme_dashboard = cls.env.ref("peer_mentoring.spreadsheet_dashboard_programme")
+        cls.billing_dashboard = cls.env.ref("peer_mentoring.spreadsheet_dashboard_billing")
+        # The other programme (coordinator B's): mentor A also works there, with one person;
+        # one more person waits for a mentor there, and one in the first programme.
+        cls.other_mentee = cls.create_mentee("Robin Other", program=cls.other_program)
+        cls.other_match = cls.create_active_match(cls.mentor, cls.other_mentee, program=cls.other_program)
+        cls.other_encounter = cls.create_encounter(cls.other_match, start_time=14.0, end_time=15.0)
+        cls.waiting_other = cls.create_mentee("Sky Waiting", program=cls.other_program)
+        cls.waiting = cls.create_mentee("Lee Waiting")
+        for encounter in cls.encounter | cls.encounter_b | cls.other_encounter:
+            encounter.action_confirm()
+        cls.env.flush_all()
 
     # (1) the dashboards are installed, their JSON loads, and their readers can read every source
     def test_dashboards_install_and_every_source_is_readable_by_their_groups(self):
@@ -198,3 +201,16 @@ class TestDashboards(MentoringCase):
         share = Share.with_user(self.coordinator_user).search([("dashboard_id", "=", other.id)])
         with self.assertRefused(UserError, "cannot be shared by link"):
             share.write({"dashboard_id": self.programme_dashboard.id})
+
+
+@tagged("post_install", "-at_install")
+class TestBillingDashboard(DashboardReading, MentoringBillingCase):
+    def test_finance_reads_the_units_authorised_of_their_agency_only(self):
+        billing = self.env.ref("peer_mentoring.spreadsheet_dashboard_billing")
+        self.create_authorization("AUTH-2", units=12)
+        self.create_authorization("AUTH-DRAFT", units=99, approve=False)  # not authorised yet
+        rows = self.read_pivot(billing, "Units authorised", self.finance_user)
+        self.assertEqual({row["payer_id"][0]: row["units_authorized:sum"] for row in rows}[self.payer.id], 52)
+        other_agency = self.create_other_agency_finance()
+        rows = self.read_pivot(billing, "Units authorised", other_agency)
+        self.assertNotIn(self.payer.id, [row["payer_id"][0] for row in rows if row["payer_id"]])
