@@ -16,10 +16,17 @@ function openDashboard(name, hidden) {
     ];
 }
 
-// A coordinator opens Dashboards → Programme and sees it render; Billing is finance's.
+// A coordinator opens Dashboards → Programme and sees it render; Billing is finance's. Sharing
+// it by a public link is refused, and the message says where shareable figures are.
 registry.category("web_tour.tours").add("peer_mentoring_dashboards_tour", {
     url: "/odoo",
-    steps: () => openDashboard("Programme", "Billing"),
+    steps: () => [
+        ...openDashboard("Programme", "Billing"),
+        { trigger: ".o_control_panel button:contains(Share)", run: "click" },
+        { trigger: ".modal:contains(cannot be shared by link):contains(funder report)" },
+        { trigger: ".modal footer button", run: "click" },
+        { trigger: "body:not(:has(.modal))" },
+    ],
 });
 
 // Finance opens Dashboards → Billing; the Programme dashboard is not theirs.
