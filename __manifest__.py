@@ -6,7 +6,7 @@
     "encounters, confidentiality by role, and the paper forms as PDF",
     "author": "peer_mentoring developers",
     "license": "LGPL-3",
-    "depends": ["mail", "hr", "sale_timesheet", "portal", "auth_passkey_portal"],
+    "depends": ["mail", "hr", "sale_timesheet", "portal", "auth_passkey_portal", "spreadsheet_dashboard"],
     "external_dependencies": {"python": ["scipy", "pyx12"]},
     "data": [
         "security/peer_mentoring_groups.xml",
@@ -145,6 +145,7 @@
         "views/mentoring_funder_report_views.xml",
         "views/outcome_analysis_views.xml",
         "views/empty_screen_help.xml",
+        "data/dashboard_data.xml",
     ],
     "assets": {
         "web.assets_backend": [

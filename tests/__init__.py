@@ -58,3 +58,5 @@ from . import test_safeguarding_supervision
 from . import test_claims_cms1500
 from . import test_demo_flows
 from . import test_paper_forms
+from . import test_dashboards
+from . import test_tour_dashboards
