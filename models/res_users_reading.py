@@ -15,8 +15,9 @@ class ResUsers(models.Model):
     pm_reading = fields.Selection(
         READING_CHOICES,
         string="How pages look",
+        # Not required: a NOT NULL column on res.users would break the users other addons
+        # create while they load before this one (an update of base, say); empty reads "default".
         default="default",
-        required=True,
         help="Easy read shows big text (16 pt or more) on the mentoring screens, with or without "
         "pictures on the buttons. “As my programme says” gives easy read to portal users of "
         "programmes that ask for it, and standard text to everyone else.",
