@@ -32,6 +32,7 @@ registry.category("web_tour.tours").add("peer_mentoring_finance_invoicing_tour",
             content: "Create invoices",
             trigger: ".o_control_panel button[name=action_create_invoices]",
             run: "click",
+            timeout: 30000, // the selection's buttons come after a busy machine's render
         },
         {
             content: "Invoice every delivered unit (no period)",
