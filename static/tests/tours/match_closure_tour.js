@@ -61,7 +61,7 @@ registry.category("web_tour.tours").add("peer_mentoring_match_closure_tour", {
             },
             // The reason is taken before Close is pressed again (under load the click could come
             // before the field left its invalid state).
-            { trigger: ".o_form_view:not(:has(.o_field_invalid))" },
+            { trigger: ".o_form_view:not(:has(.o_field_invalid))", timeout: 30000 },
             { trigger: ".o_form_view .o_statusbar_buttons button[name=action_close_match]:enabled", run: "click" },
             { trigger: ".o_statusbar_status .o_arrow_button_current:contains(Match closed)" },
             { trigger: ".o_form_view .o_statusbar_buttons button[name=action_print_summary]", run: "click" },
