@@ -6,6 +6,8 @@ from odoo import SUPERUSER_ID, api, fields, models
 from odoo.exceptions import UserError
 from odoo.tools import format_date
 
+from ..tools.serialise import serialise_on
+
 # Changing these on a confirmed encounter changes what is billed.
 BILLING_FIELDS = {"date", "start_time", "end_time", "is_group_session", "billing_override_reason"}
 BILLING_READERS = "peer_mentoring.group_coordinator,account.group_account_invoice"
@@ -232,10 +234,7 @@ class MentoringEncounterBilling(models.AbstractModel):
             # refuses the second (serialization failure) before it inserts anything with a
             # unique index (the usage warning's follower) that would fail it beyond Odoo's
             # retry, and the retry reads the units the first one used.
-            self.env.cr.execute(
-                "UPDATE mentoring_authorization SET write_date = write_date WHERE id IN %s",
-                [tuple(auths.ids)],
-            )
+            serialise_on(auths)
         remaining = {auth.id: auth.units_remaining for auth in auths}
         for encounter in self.filtered(lambda e: not e.invoice_id and e.authorization_id):
             if encounter.authorization_id.id in remaining:

@@ -4,6 +4,7 @@ from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
 from odoo.fields import Domain
 
+from ..tools.serialise import serialise_on
 from .mentoring_mentor import ONGOING_MATCH_STATES
 
 CLOSURE_REASONS = [
@@ -270,10 +271,7 @@ class MentoringMatch(models.Model):
         # their own snapshot, where the other's match is not ongoing yet. Both write the
         # mentor's row first: PostgreSQL refuses the second (serialization failure), and Odoo's
         # retry of that request counts the first one's match.
-        self.env.cr.execute(
-            "UPDATE mentoring_mentor SET write_date = write_date WHERE id IN %s",
-            [tuple(ongoing.sudo().mentor_id.ids)],
-        )
+        serialise_on(ongoing.sudo().mentor_id)
         ongoing._raise_hard_rule_problems("start", rules={"no_free_place"})
 
     @api.onchange("mentor_id")

@@ -3,6 +3,8 @@ from markupsafe import Markup
 from odoo import api, fields, models
 from odoo.tools import SQL, format_date
 
+from ..tools.serialise import serialise_on
+
 NO_CONTACT_DAYS = 30
 REVIEW_SOON_DAYS = 7
 EXPIRY_SOON_DAYS = 14
@@ -294,8 +296,11 @@ class MentoringOverviewItem(models.Model):
 
     def _open_agreement(self):
         """The agreement to sign: the latest draft, or a new one, made with the user's rights
-        through the agreement's own create (its access rules and checks)."""
+        through the agreement's own create (its access rules and checks). A card opened twice at
+        once (a double click) makes one draft: both requests write the match's row first, and
+        the retried one finds the other's draft."""
         Agreement = self.env["mentoring.agreement"]
+        serialise_on(self.match_id.sudo())
         agreement = self._draft_agreement(Agreement) or Agreement.create({"match_id": self.match_id.id})
         return self._form_action("mentoring.agreement", agreement.id)
 
