@@ -1,13 +1,22 @@
 {
     "name": "Peer Mentoring",
-    "version": "19.0.1.2.0",
+    "version": "19.0.1.3.0",
     "category": "Services/Mentoring",
     "summary": "Run peer-mentoring programmes: matches, agreements, individual plans, "
     "encounters, confidentiality by role, and the paper forms as PDF",
     "author": "peer_mentoring developers",
+    "maintainers": ["peer_mentoring developers"],
+    "website": "https://peer-mentoring.example",
     "license": "LGPL-3",
+    # The Apps page: static/description/index.html, with these screenshots (the first is the banner).
+    "images": [
+        "static/description/coordinator_home.png",
+        "static/description/log_a_meeting.png",
+        "static/description/portal_my_mentoring.png",
+        "static/description/forms/agreement.png",
+    ],
     "depends": ["mail", "hr", "sale_timesheet", "portal", "auth_passkey_portal", "spreadsheet_dashboard"],
-    "external_dependencies": {"python": ["scipy", "pyx12"]},
+    "external_dependencies": {"python": ["numpy", "scipy", "pyx12"]},
     "data": [
         "security/peer_mentoring_groups.xml",
         "security/ir.model.access.csv",
@@ -183,5 +192,4 @@
     ],
     "application": True,
     "uninstall_hook": "uninstall_hook",
-    "installable": True,
 }

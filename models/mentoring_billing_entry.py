@@ -65,14 +65,14 @@ class MentoringBillingEntry(models.Model):
     mentor_name = fields.Char("Mentor", readonly=True)
     mentee_name = fields.Char("Mentee", readonly=True)
     member_id = fields.Char("Member ID", readonly=True)
-    payer_id = fields.Many2one("res.partner", string="Payer", readonly=True)
+    payer_id = fields.Many2one("res.partner", readonly=True)
     is_group_session = fields.Boolean("Group session", readonly=True)
     authorization_id = fields.Many2one("mentoring.authorization", string="Authorisation", readonly=True)
     billed_units = fields.Float(readonly=True, digits="Product Unit")
     billing_status = fields.Selection(BILLING_STATUSES, readonly=True)
     attention_reason = fields.Char("What to fix", readonly=True)
     timesheet_id = fields.Many2one("account.analytic.line", string="Timesheet line", readonly=True)
-    invoice_id = fields.Many2one("account.move", string="Invoice", readonly=True)
+    invoice_id = fields.Many2one("account.move", readonly=True)
 
     @property
     def _table_query(self):

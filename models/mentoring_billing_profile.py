@@ -19,7 +19,7 @@ class MentoringBillingProfile(models.Model):
 
     name = fields.Char(required=True)
     company_id = fields.Many2one("res.company", default=lambda self: self.env.company, index=True)
-    payer_id = fields.Many2one("res.partner", string="Payer", domain=[("is_mentoring_payer", "=", True)])
+    payer_id = fields.Many2one("res.partner", domain=[("is_mentoring_payer", "=", True)])
     billing_unit = fields.Selection(
         [("hour", "Hour"), ("quarter_hour", "15-minute unit")], required=True, default="quarter_hour"
     )

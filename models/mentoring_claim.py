@@ -75,7 +75,7 @@ class MentoringClaim(models.Model):
         "account.move", "Invoice", required=True, readonly=True, index=True, check_company=True
     )
     currency_id = fields.Many2one(related="move_id.currency_id")
-    payer_id = fields.Many2one("res.partner", "Payer", required=True, readonly=True)
+    payer_id = fields.Many2one("res.partner", required=True, readonly=True)
     profile_id = fields.Many2one("mentoring.billing.profile", "Billing profile", readonly=True)
     authorization_id = fields.Many2one("mentoring.authorization", "Authorisation", readonly=True)
     prior_authorization = fields.Char("Prior authorisation number", readonly=True)

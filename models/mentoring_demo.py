@@ -1,9 +1,12 @@
+import logging
 import random
 from datetime import timedelta
 
 from dateutil.relativedelta import relativedelta
 
 from odoo import Command, api, fields, models
+
+_logger = logging.getLogger(__name__)
 
 FIRST_NAMES = [
     "Avery",
@@ -257,8 +260,8 @@ class MentoringDemo(models.AbstractModel):
             try:
                 with self.env.cr.savepoint():
                     encounter.action_confirm()
-            except Exception:  # noqa: BLE001 - a demo meeting the rules refuse stays a draft
-                pass
+            except Exception as error:  # noqa: BLE001 - a demo meeting the rules refuse stays a draft
+                _logger.info("Demo meeting of %s on %s stays a draft: %s", match.display_name, day, error)
             day += timedelta(days=rng.choice([7, 14, 14, 21]))
 
     def _demo_invoice_last_month(self, program, today):

@@ -50,9 +50,7 @@ class MentoringEncounterBilling(models.AbstractModel):
         compute="_compute_timesheet_id",
         groups=BILLING_READERS,
     )
-    invoice_id = fields.Many2one(
-        "account.move", string="Invoice", compute="_compute_timesheet_id", groups=BILLING_READERS
-    )
+    invoice_id = fields.Many2one("account.move", compute="_compute_timesheet_id", groups=BILLING_READERS)
     authorization_id = fields.Many2one(
         "mentoring.authorization",
         string="Authorisation",

@@ -3,7 +3,9 @@ from odoo import models
 from .mentoring_funder_report import suppress
 
 
-class MentoringFunderReport(models.TransientModel):
+# A report screen with its own menu, PDF and spreadsheet export, not a wizard opened from a
+# record: it lives with the report's models (split in two files to stay small).
+class MentoringFunderReport(models.TransientModel):  # pylint: disable=no-wizard-in-models
     """The funder report as it is shown: sections of labelled figures, counts of people
     suppressed (the PDF and the XLSX export print the same rows)."""
 

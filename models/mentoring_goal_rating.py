@@ -44,7 +44,7 @@ class MentoringGoalRating(models.Model):
     # Which goal, which review and whose view decide what the rating counts for.
     _scope_fields = frozenset({"goal_id", "review_date", "rater"})
 
-    goal_id = fields.Many2one("mentoring.goal", string="Goal", required=True, index=True, ondelete="cascade")
+    goal_id = fields.Many2one("mentoring.goal", required=True, index=True, ondelete="cascade")
     goal_sequence = fields.Integer(related="goal_id.sequence", store=True)
     expected_outcome = fields.Text(related="goal_id.expected_outcome")
     plan_id = fields.Many2one(related="goal_id.plan_id", store=True, index=True)

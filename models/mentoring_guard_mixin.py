@@ -103,7 +103,9 @@ class MentoringGuardMixin(models.AbstractModel):
 
     def _server_defaults(self, field_names):
         context = {k: v for k, v in self.env.context.items() if not k.startswith("default_")}
-        return self.with_context(context).default_get(field_names)
+        # The whole context is replaced on purpose: merging (`**context`) would keep the client's
+        # default_ keys this drops.
+        return self.with_context(context).default_get(field_names)  # pylint: disable=context-overridden
 
     def _check_relational_targets(self, vals_list):
         """Links to mentoring records point only to records the writer may read (one access

@@ -29,7 +29,6 @@ class MentoringInternshipLine(models.Model):
     date = fields.Date(required=True, default=fields.Date.context_today)
     activity_id = fields.Many2one(
         "mentoring.internship.activity",
-        string="Activity",
         required=True,
         domain=[("from_meetings", "=", False)],
     )

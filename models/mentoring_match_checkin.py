@@ -192,14 +192,16 @@ class MentoringMatch(models.Model):
             )
 
     def _prune_relationship_followers(self):
-        super()._prune_relationship_followers()
+        res = super()._prune_relationship_followers()
         self.sudo().checkin_ids._prune_followers()
+        return res
 
     @api.model
     def _cron_prune_followers(self):
-        super()._cron_prune_followers()
+        res = super()._cron_prune_followers()
         followed = self.env["mail.followers"].sudo().search([("res_model", "=", "mentoring.checkin")])
         self.env["mentoring.checkin"].browse(set(followed.mapped("res_id"))).exists()._prune_followers()
+        return res
 
     def action_view_checkins(self):
         return self._action_open_related("peer_mentoring.mentoring_checkin_action")

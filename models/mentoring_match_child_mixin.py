@@ -21,7 +21,6 @@ class MentoringMatchChildMixin(models.AbstractModel):
     # is chosen, and the drop-down must not filter on that emptiness).
     match_id = fields.Many2one(
         "mentoring.match",
-        string="Match",
         required=True,
         index=True,
         ondelete="restrict",

@@ -40,6 +40,8 @@ class MentoringMatch(models.Model):
         self.ensure_one()
         return self.closure_id._action_open_form()
 
+    # The base closes one match at a time, with its own closure's reason, and returns nothing.
+    # pylint: disable-next=missing-return
     def _close(self, reason=None, note=None):
         """Close with the closure record's reason and note (a reason or note given here is
         written on the record first), once every closure step is recorded."""

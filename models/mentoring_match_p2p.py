@@ -268,15 +268,17 @@ class MentoringMatch(models.Model):
         }
 
     def _close(self, reason, note):
-        super()._close(reason, note)
+        res = super()._close(reason, note)
         self.sudo().activity_feedback(["peer_mentoring.mail_activity_type_opt_out"])
         self.env["mentoring.worksheet"].search(
             [("match_id", "in", self.ids), ("state", "=", "draft")]
         )._send_to_programme()
+        return res
 
     def _prune_relationship_followers(self):
-        super()._prune_relationship_followers()
+        res = super()._prune_relationship_followers()
         self.env["mentoring.worksheet"].sudo().search([("match_id", "in", self.ids)])._prune_followers()
+        return res
 
     def action_view_worksheets(self):
         return self._action_open_related("peer_mentoring.mentoring_worksheet_action")

@@ -49,10 +49,9 @@ class MentoringMentee(models.Model):
     mentor_gender_preference = fields.Selection(
         [*GENDERS[:3], ("none", "No preference")], string="Preferred mentor gender", default="none"
     )
-    area = fields.Char("Area")
+    area = fields.Char()
     payer_id = fields.Many2one(
         "res.partner",
-        string="Payer",
         domain=[("is_mentoring_payer", "=", True)],
         help="The organisation that pays for this person's mentoring.",
     )

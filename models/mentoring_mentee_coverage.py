@@ -15,9 +15,7 @@ class MentoringMenteeCoverage(models.Model):
     _scope_fields = frozenset({"mentee_id"})
 
     mentee_id = fields.Many2one("mentoring.mentee", required=True, ondelete="cascade", index=True)
-    payer_id = fields.Many2one(
-        "res.partner", string="Payer", required=True, domain=[("is_mentoring_payer", "=", True)]
-    )
+    payer_id = fields.Many2one("res.partner", required=True, domain=[("is_mentoring_payer", "=", True)])
     member_id = fields.Char("Member ID", help="The person's member number with this payer.")
     date_from = fields.Date("From", required=True)
     date_to = fields.Date("To", help="Empty while the coverage goes on.")

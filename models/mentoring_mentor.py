@@ -40,7 +40,6 @@ class MentoringMentor(models.Model):
     name = fields.Char(compute="_compute_name", store=True, readonly=False)
     employee_id = fields.Many2one(
         "hr.employee",
-        string="Employee",
         check_company=True,
         tracking=True,
         help="For mentors employed by the agency.",
@@ -53,7 +52,6 @@ class MentoringMentor(models.Model):
     )
     user_id = fields.Many2one(
         "res.users",
-        string="User",
         compute="_compute_user_id",
         store=True,
         readonly=False,
@@ -88,9 +86,9 @@ class MentoringMentor(models.Model):
     language_ids = fields.Many2many("res.lang", string="Languages", context={"active_test": False})
     interest_ids = fields.Many2many("mentoring.interest", string="Interests and strengths")
     gender = fields.Selection(GENDERS)
-    area = fields.Char("Area", help="Where the mentor can meet: town, district or region.")
+    area = fields.Char(help="Where the mentor can meet: town, district or region.")
     ethics_ack_date = fields.Date("Code of ethics acknowledged on", tracking=True)
-    supervisor_id = fields.Many2one("hr.employee", string="Supervisor", check_company=True, tracking=True)
+    supervisor_id = fields.Many2one("hr.employee", check_company=True, tracking=True)
     match_ids = fields.One2many("mentoring.match", "mentor_id", string="Matches")
     credential_ids = fields.One2many(
         "mentoring.mentor.credential",

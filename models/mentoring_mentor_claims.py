@@ -15,9 +15,7 @@ class MentoringMentor(models.Model):
     npi = fields.Char(
         "NPI", size=10, help="The mentor's own National Provider Identifier, when the payer asks for it."
     )
-    taxonomy = fields.Char(
-        "Taxonomy", size=10, default=PEER_SPECIALIST_TAXONOMY, help="175T00000X: peer specialist."
-    )
+    taxonomy = fields.Char(size=10, default=PEER_SPECIALIST_TAXONOMY, help="175T00000X: peer specialist.")
 
     @api.constrains("npi", "taxonomy")
     def _check_rendering_identifiers(self):

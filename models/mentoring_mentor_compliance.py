@@ -22,7 +22,7 @@ class MentoringMentor(models.Model):
 
     _inherit = "mentoring.mentor"
 
-    training_ids = fields.One2many("mentoring.mentor.training", "mentor_id", string="Training")
+    training_ids = fields.One2many("mentoring.mentor.training", "mentor_id")
     certified_since = fields.Date(
         "Certification cycle began", compute="_compute_compliance", help="Start of the current cycle."
     )

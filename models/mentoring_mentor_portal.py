@@ -20,7 +20,7 @@ class MentoringMentor(models.Model):
 
     @api.depends("partner_id.user_ids.active", "partner_id.user_ids.share")
     def _compute_user_id(self):
-        super()._compute_user_id()
+        res = super()._compute_user_id()
         for mentor in self.filtered(lambda m: not m.employee_id and m.partner_id):
             portal = mentor.partner_id.sudo().user_ids.filtered(lambda u: u._is_portal())[:1]
             if portal:
@@ -28,6 +28,7 @@ class MentoringMentor(models.Model):
             elif mentor.user_id.share:
                 # The portal access was taken away: the old login keeps nothing.
                 mentor.user_id = False
+        return res
 
     @api.model_create_multi
     def create(self, vals_list):
@@ -120,7 +121,7 @@ class MentoringMentor(models.Model):
         return super()._portal_access_partner()
 
     def _check_portal_invitee(self, partner):
-        super()._check_portal_invitee(partner)
+        res = super()._check_portal_invitee(partner)
         if (
             self.env["mentoring.mentee"]
             .sudo()
@@ -135,6 +136,7 @@ class MentoringMentor(models.Model):
                 )
             )
         self._check_not_representative(partner)
+        return res
 
     def _portal_invited_note(self):
         return self.env._("Portal access given: an invitation was e-mailed to the mentor.")

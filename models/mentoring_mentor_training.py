@@ -30,7 +30,6 @@ class MentoringMentorTraining(models.Model):
 
     mentor_id = fields.Many2one(
         "mentoring.mentor",
-        string="Mentor",
         required=True,
         index=True,
         ondelete="cascade",
@@ -45,7 +44,7 @@ class MentoringMentorTraining(models.Model):
     date = fields.Date(required=True, default=fields.Date.context_today, tracking=True)
     hours = fields.Float(required=True, tracking=True, digits=(6, 2))
     kind = fields.Selection(TRAINING_KINDS, required=True, default="continuing", tracking=True)
-    certificate = fields.Binary("Certificate", attachment=True)
+    certificate = fields.Binary(attachment=True)
     certificate_name = fields.Char("Certificate file name")
     expiry_date = fields.Date(
         "Valid until", tracking=True, help="Leave empty when the training does not expire."

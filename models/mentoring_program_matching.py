@@ -37,7 +37,9 @@ class MentoringProgram(models.Model):
 
     @api.model
     def _init_match_criteria(self):
-        self.sudo().with_context(active_test=False).search([])._add_default_match_criteria()
+        # At install: every programme, archived ones too, gets the default criteria.
+        programs = self.sudo().with_context(active_test=False).search([])  # pylint: disable=no-search-all
+        programs._add_default_match_criteria()
 
     def action_open_match_pool(self):
         self.ensure_one()

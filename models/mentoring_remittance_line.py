@@ -42,7 +42,7 @@ class MentoringRemittanceLine(models.Model):
     remittance_id = fields.Many2one("mentoring.remittance", required=True, ondelete="cascade", index=True)
     company_id = fields.Many2one(related="remittance_id.company_id", store=True)
     currency_id = fields.Many2one(related="remittance_id.currency_id")
-    claim_id = fields.Many2one("mentoring.claim", "Claim", index="btree_not_null")
+    claim_id = fields.Many2one("mentoring.claim", index="btree_not_null")
     claim_line_id = fields.Many2one("mentoring.claim.line", "Service line")
     claim_reference = fields.Char("Claim number")
     move_id = fields.Many2one(related="claim_id.move_id", string="Invoice")

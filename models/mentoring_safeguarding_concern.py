@@ -56,7 +56,7 @@ class MentoringSafeguardingConcern(models.Model):
 
     name = fields.Char("Reference", required=True, readonly=True, default="/", copy=False)
     type_id = fields.Many2one(
-        "mentoring.safeguarding.type", string="Type", required=True, tracking=True, ondelete="restrict"
+        "mentoring.safeguarding.type", required=True, tracking=True, ondelete="restrict"
     )
     state = fields.Selection(
         [("open", "Open"), ("closed", "Closed")], default="open", required=True, tracking=True
@@ -76,7 +76,7 @@ class MentoringSafeguardingConcern(models.Model):
         "their line manager), as they reported it.",
     )
     program_id = fields.Many2one("mentoring.program", string="Programme", check_company=True, index=True)
-    match_id = fields.Many2one("mentoring.match", string="Match", check_company=True, index=True)
+    match_id = fields.Many2one("mentoring.match", check_company=True, index=True)
     mentee_id = fields.Many2one("mentoring.mentee", string="Person", check_company=True, index=True)
     encounter_id = fields.Many2one("mentoring.encounter", string="Raised from meeting", check_company=True)
     subject_mentor_id = fields.Many2one(

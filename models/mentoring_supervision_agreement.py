@@ -119,7 +119,6 @@ class MentoringSupervisionAgreement(models.Model):
     )
     supervisor_id = fields.Many2one(
         "hr.employee",
-        string="Supervisor",
         index=True,
         check_company=True,
         default=lambda self: self.env.user.employee_id,

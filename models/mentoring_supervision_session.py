@@ -36,7 +36,6 @@ class MentoringSupervisionSession(models.Model):
     duration = fields.Float("Length (hours)", default=1.0)
     supervisor_id = fields.Many2one(
         "hr.employee",
-        string="Supervisor",
         index=True,
         check_company=True,
         tracking=True,

@@ -37,7 +37,8 @@ class ResPartner(models.Model):
             sent = {name for name in PAYER_FIELDS & set(vals) if vals[name]}
             if sent:  # a new contact carries the fields' defaults (a copy too), not the client's
                 context = {k: v for k, v in self.env.context.items() if not k.startswith("default_")}
-                defaults = self.with_context(context).default_get(list(sent))
+                # Replaced, not merged: the client's default_ keys must not count as defaults.
+                defaults = self.with_context(context).default_get(list(sent))  # pylint: disable=context-overridden
                 self._check_may_set_up_payers({name for name in sent if vals[name] != defaults.get(name)})
         return super().create(vals_list)
 

@@ -1,4 +1,4 @@
-from contextlib import closing, contextmanager
+from contextlib import closing, contextmanager, suppress
 from datetime import timedelta
 
 import psycopg2
@@ -554,7 +554,9 @@ class WebClient:
         if problems:
             return problems
         Model = self.env[action.res_model].with_user(user).with_context(**context)
-        with closing(self.env.cr.savepoint()):
+        # A uniqueness or check constraint, or a rule the model checks: the web client shows its
+        # message, the screen works.
+        with closing(self.env.cr.savepoint()), suppress(psycopg2.IntegrityError, UserError, ValidationError):
             try:
                 Model.web_save(vals, {})
             except AccessError as error:
@@ -562,10 +564,6 @@ class WebClient:
             except psycopg2.errors.NotNullViolation as error:
                 # A required column the screen does not ask for.
                 problems.append(f"{action.name} → New: saving fails: {error}")
-            except psycopg2.IntegrityError:
-                pass  # a uniqueness or check constraint: the web client shows its message
-            except (UserError, ValidationError):
-                pass
         self.env.invalidate_all()
         return problems
 

@@ -134,7 +134,7 @@ class MentoringInternshipCase(MentoringBillingCase):
         wizard = (
             self.env["mentoring.internship.decision"]
             .with_user(user)
-            .with_context(action["context"])
+            .with_context(**action["context"])
             .create({"decision": decision, "note": "Ready.", **({"role": role} if role else {})})
         )
         return wizard.action_confirm()

@@ -34,7 +34,9 @@ class TestFinanceInvoicing(MentoringBillingCase):
     def create_invoices(self, user, authorizations, **period):
         """Click "Create invoices", then the dialog's button, as `user`."""
         opener = authorizations.with_user(user).action_create_invoices()
-        wizard = self.env[opener["res_model"]].with_user(user).with_context(opener["context"]).create(period)
+        wizard = (
+            self.env[opener["res_model"]].with_user(user).with_context(**opener["context"]).create(period)
+        )
         result = wizard.action_create_invoices()
         return self.env["account.move"].with_user(user).browse(result.get("res_id") or [])
 

@@ -31,7 +31,7 @@ class TestMentorOnboarding(CertificationCase):
     def make_peer_mentor(self, user, employee=None, state="intern", supervisor=True):
         employee = (employee or self.employee).with_user(user)
         action = employee.action_open_peer_mentor_onboarding()
-        wizard = Form(self.env[action["res_model"]].with_user(user).with_context(action["context"]))
+        wizard = Form(self.env[action["res_model"]].with_user(user).with_context(**action["context"]))
         wizard.program_id = self.program
         wizard.state = state
         if supervisor:
@@ -42,7 +42,7 @@ class TestMentorOnboarding(CertificationCase):
         return self.env["mentoring.internship"].search([("mentor_id.employee_id", "=", employee.id)])
 
     def launch_plan(self, user, action):
-        schedule = Form(self.env[action["res_model"]].with_user(user).with_context(action["context"]))
+        schedule = Form(self.env[action["res_model"]].with_user(user).with_context(**action["context"]))
         self.assertEqual(
             schedule.plan_id, self.env.ref("peer_mentoring.mail_activity_plan_peer_mentor_onboarding")
         )

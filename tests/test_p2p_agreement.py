@@ -100,7 +100,7 @@ class TestNoFaultOptOut(MentoringP2PCase):
         wizard = (
             self.env[action["res_model"]]
             .with_user(user)
-            .with_context(action["context"])
+            .with_context(**action["context"])
             .create({"party": party, **({"opted_out_on": opted_out_on} if opted_out_on else {})})
         )
         return wizard.action_confirm()

@@ -127,7 +127,8 @@ class MentoringMatchFinder(models.TransientModel):
     def action_rank(self):
         self._check_coordinator()
         # The mentors the coordinator may see: their programmes' and those in none yet.
-        mentors = self.env["mentoring.mentor"].search([])
+        # The whole pool is ranked: every mentor this coordinator may read.
+        mentors = self.env["mentoring.mentor"].search([])  # pylint: disable=no-search-all
         pool, candidates, excluded = self._evaluate(mentors)
         engine = self.env["mentoring.matching"]
         lines = [

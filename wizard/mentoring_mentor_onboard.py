@@ -26,9 +26,7 @@ class MentoringMentorOnboard(models.TransientModel):
         default="intern",
         required=True,
     )
-    supervisor_id = fields.Many2one(
-        "hr.employee", string="Supervisor", help="The peer mentor supervisor, if already chosen."
-    )
+    supervisor_id = fields.Many2one("hr.employee", help="The peer mentor supervisor, if already chosen.")
     plan_id = fields.Many2one(
         "mail.activity.plan",
         string="Onboarding plan",

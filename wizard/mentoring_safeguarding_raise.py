@@ -23,7 +23,7 @@ class MentoringSafeguardingRaise(models.TransientModel):
         "Who have you told so far?",
         help="In order: e.g. 'told the mentor I was concerned, then my supervisor'.",
     )
-    match_id = fields.Many2one("mentoring.match", string="Match")
+    match_id = fields.Many2one("mentoring.match")
     encounter_id = fields.Many2one("mentoring.encounter", string="Meeting")
     subject_mentor_id = fields.Many2one("mentoring.mentor", string="Mentor it is about")
     is_allegation = fields.Boolean(related="type_id.is_allegation")

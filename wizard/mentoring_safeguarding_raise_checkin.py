@@ -11,11 +11,12 @@ class MentoringSafeguardingRaise(models.TransientModel):
     checkin_id = fields.Many2one("mentoring.checkin", string="Check-in", readonly=True)
 
     def _check_may_raise(self):
-        super()._check_may_raise()
+        res = super()._check_may_raise()
         if self.checkin_id:
             self.checkin_id.check_access("write")
             if self.checkin_id.sudo().match_id != self.match_id:
                 raise UserError(self.env._("The check-in does not belong to this match."))
+        return res
 
     def action_submit(self):
         res = super().action_submit()

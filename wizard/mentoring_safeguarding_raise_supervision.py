@@ -12,9 +12,10 @@ class MentoringSafeguardingRaise(models.TransientModel):
     )
 
     def _check_may_raise(self):
-        super()._check_may_raise()
+        res = super()._check_may_raise()
         # From the client's context: a session this user reads (its supervisor, a mentor on it).
         self.supervision_session_id.check_access("read")
+        return res
 
     def action_submit(self):
         res = super().action_submit()
