@@ -12,6 +12,8 @@ from .mentoring_quality_report import programme_matches
 SMALL_NUMBER = 4
 # Where the records of the period are kept while one report is drawn (see `_figures_memo`).
 MEMO_KEY = "peer_mentoring.funder_report_memo"
+# What the measures read of each relationship: read with the search, in one query.
+MATCH_FACTS = ("mentee_id", "mentor_id", "state", "date_start", "date_closed")
 
 # Counts of people that add up: (parts, total). A hidden cell in a group hides a second one.
 PEOPLE_GROUPS = [
@@ -149,7 +151,8 @@ class MentoringFunderReport(models.TransientModel):
         one relationship)."""
         self.ensure_one()
         return self._memo(
-            "matches", lambda: programme_matches(self.env, self.program_id, self.date_from, self.date_to)
+            "matches",
+            lambda: programme_matches(self.env, self.program_id, self.date_from, self.date_to, MATCH_FACTS),
         )
 
     def _in_period(self, model, date_field, domain):
@@ -212,12 +215,13 @@ class MentoringFunderReport(models.TransientModel):
         return (
             self.env["mentoring.goal"]
             .sudo()
-            .search(
+            .search_fetch(
                 [
                     ("match_id", "in", self._matches().ids),
                     ("plan_id.state", "=", "signed"),
                     ("status", "!=", "changed"),
-                ]
+                ],
+                ["status"],
             )
         )
 

@@ -34,6 +34,7 @@ volumes have the same shape):
 
 import time
 from collections import namedtuple
+
 from odoo.fields import Command
 
 Volume = namedtuple("Volume", "program coordinator match_ids seconds")
@@ -256,7 +257,12 @@ def _recompute(env, match_ids):
     env.add_to_compute(matches._fields["checkin_due_date"], ongoing)
     env.add_to_compute(matches._fields["checkin_due_with"], ongoing)
     agreements = env["mentoring.agreement"].search([("match_id", "in", match_ids)])
-    for name in ("contact_frequency", "duration_months", "confidentiality_statement", "confidentiality_limits"):
+    for name in (
+        "contact_frequency",
+        "duration_months",
+        "confidentiality_statement",
+        "confidentiality_limits",
+    ):
         env.add_to_compute(agreements._fields[name], agreements)
     env.flush_all()
     env.invalidate_all()
