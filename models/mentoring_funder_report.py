@@ -194,10 +194,13 @@ class MentoringFunderReport(models.TransientModel):
         return count, minutes or 0
 
     def _ratings(self):
-        return self._in_period(
-            "mentoring.goal.rating",
-            "review_date",
-            [("program_id", "=", self.program_id.id), ("score", "!=", False)],
+        return self._memo(
+            "ratings",
+            lambda: self._in_period(
+                "mentoring.goal.rating",
+                "review_date",
+                [("program_id", "=", self.program_id.id), ("score", "!=", False)],
+            ),
         )
 
     def _counted_goal_scores(self):
