@@ -13,7 +13,7 @@ import os
 import time
 
 from bench_common import main
-from bench_outcomes import insert_analytic_lines
+from bench_outcomes import insert_analytic_lines, set_jit
 from bench_volume_data import load_volume
 
 from odoo.tools import SQL
@@ -192,6 +192,7 @@ def measure_volume(env, volume, tag, meetings):
 
 
 def run(env, measure):
+    set_jit(env)
     results = []
     total_matches = total_meetings = 0
     for index, (matches, meetings) in enumerate(VOLUMES):
@@ -200,7 +201,8 @@ def run(env, measure):
         total_meetings += meetings
         print(
             f"loaded {matches} matches and {meetings} meetings in {volume.seconds:.1f} s "
-            f"(now {total_matches} matches, {total_meetings} meetings)",
+            f"(now {total_matches} matches, {total_meetings} meetings): "
+            + ", ".join(f"{name} {seconds:.1f} s" for name, seconds in volume.phases.items()),
             flush=True,
         )
         tag = f"{total_meetings} meetings" if index else f"1/10 ({total_meetings} meetings)"

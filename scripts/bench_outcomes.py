@@ -25,6 +25,15 @@ VOLUMES = [(int(1_000 * SCALE), int(20_000 * SCALE)), (int(10_000 * SCALE), int(
 GOAL_SECONDS = 3.0
 
 
+def set_jit(env):
+    """PostgreSQL's JIT compiles a query whose estimated cost is high; for these screens that
+    costs more than it saves (seconds of compiling for a query of a few hundred ms), so it is off
+    for the run unless BENCH_JIT=on (the README recommends jit = off for production)."""
+    jit = os.environ.get("BENCH_JIT", "off")
+    env.cr.execute(f"SET jit = {'on' if jit == 'on' else 'off'}")
+    print(f"PostgreSQL JIT: {jit} for this run (BENCH_JIT=on|off)", flush=True)
+
+
 def timed(env, fn):
     """(seconds, queries, result) of fn(), from cold record caches."""
     env.flush_all()
@@ -48,7 +57,7 @@ def insert_analytic_lines(env, count):
         """
         INSERT INTO account_analytic_line (name, account_id, company_id, date, amount, unit_amount,
                                            create_uid, write_uid, create_date, write_date)
-        SELECT 'line ' || g, %(account)s, %(company)s, CURRENT_DATE - (g * 7919) %% 1095, 0, 1,
+        SELECT 'line ' || g, %(account)s, %(company)s, CURRENT_DATE - (g::bigint * 7919 %% 1095)::int, 0, 1,
                1, 1, now() AT TIME ZONE 'UTC', now() AT TIME ZONE 'UTC'
           FROM generate_series(1, %(count)s) g;
         ANALYZE account_analytic_line;
@@ -167,6 +176,7 @@ def baseline_timing(env, count):
 
 
 def run(env, measure):
+    set_jit(env)
     results = []
     for matches, meetings in VOLUMES:
         volume = load_volume(env, matches, meetings)

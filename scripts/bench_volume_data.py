@@ -8,7 +8,7 @@ API (for other benchmark scripts; run from `scripts/`, as `bench.sh` does)::
     volume.program        # mentoring.program (sudo env), coordinated by volume.coordinator
     volume.coordinator    # res.users in group_coordinator, coordinator of that programme only
     volume.match_ids      # ids of the matches made (all states)
-    volume.seconds        # how long the load took
+    volume.seconds        # how long the load took; volume.phases: {phase: seconds}
 
 `load_volume(env, matches, meetings, name=None, years=3)` adds one programme each time it is
 called (call it twice for two volumes; everything goes when the caller rolls back). The few
@@ -37,7 +37,7 @@ from collections import namedtuple
 
 from odoo.fields import Command
 
-Volume = namedtuple("Volume", "program coordinator match_ids seconds")
+Volume = namedtuple("Volume", "program coordinator match_ids seconds phases")
 
 MENTEES_WAITING = 0.05
 MATCHES_PER_MENTOR = 5
@@ -295,13 +295,25 @@ def load_volume(env, matches, meetings, name=None, years=3):
     program, coordinator = _make_program(env, name)
     env.flush_all()
     tag = f"{program.id}"
-    people = _insert_people(env, program, matches, tag)
-    match_ids = _insert_matches(env, program, coordinator, matches, years, people)
-    _insert_meetings(env, match_ids, meetings)
-    _insert_papers(env, match_ids)
-    _recompute(env, match_ids)
-    env.cr.execute("ANALYZE mentoring_match, mentoring_encounter, mentoring_goal, mentoring_goal_rating")
-    return Volume(program, coordinator, match_ids, time.perf_counter() - start)
+    phases = {}
+
+    def phase(name, fn, *args):
+        begin = time.perf_counter()
+        result = fn(*args)
+        phases[name] = time.perf_counter() - begin
+        return result
+
+    people = phase("people", _insert_people, env, program, matches, tag)
+    match_ids = phase("matches", _insert_matches, env, program, coordinator, matches, years, people)
+    phase("meetings", _insert_meetings, env, match_ids, meetings)
+    phase("papers", _insert_papers, env, match_ids)
+    phase("recompute", _recompute, env, match_ids)
+    phase(
+        "analyze",
+        env.cr.execute,
+        "ANALYZE mentoring_match, mentoring_encounter, mentoring_goal, mentoring_goal_rating",
+    )
+    return Volume(program, coordinator, match_ids, time.perf_counter() - start, phases)
 
 
 if __name__ == "__main__":
@@ -315,7 +327,10 @@ if __name__ == "__main__":
         for table in ("mentoring_match", "mentoring_encounter", "mentoring_goal_rating"):
             cr.execute(f"SELECT count(*) FROM {table} WHERE program_id = %s", [volume.program.id])
             print(table, cr.fetchone()[0])
-        print(f"loaded in {volume.seconds:.1f} s")
+        print(
+            f"loaded in {volume.seconds:.1f} s:",
+            ", ".join(f"{k} {v:.1f} s" for k, v in volume.phases.items()),
+        )
     finally:
         cr.rollback()
         cr.close()
