@@ -25,10 +25,7 @@ PAGE = 80
 KANBAN_PAGE = 40
 # The indexes these screens' plans need (models' `_auto_init` / `models.Index`): dropped for the
 # "before" figures, inside a savepoint.
-INDEXES = [
-    "mentoring_encounter_match_confirmed_date_idx",
-    "mentoring_encounter_billing_attention_idx",
-]
+INDEXES = ["mentoring_encounter_match_confirmed_date_idx"]
 
 SCREENS = {
     "Needs doing board (3 columns, 40 cards each)": (
