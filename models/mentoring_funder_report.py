@@ -1,3 +1,5 @@
+import contextlib
+
 from dateutil.relativedelta import relativedelta
 
 from odoo import api, fields, models
@@ -8,6 +10,10 @@ from .mentoring_quality_report import programme_matches
 # A count of people from 1 to SMALL_NUMBER is never shown (and no shown figure lets it be
 # worked out): the report can leave the agency.
 SMALL_NUMBER = 4
+# Where the records of the period are kept while one report is drawn (see `_figures_memo`).
+MEMO_KEY = "peer_mentoring.funder_report_memo"
+# What the measures read of each relationship: read with the search, in one query.
+MATCH_FACTS = ("mentee_id", "mentor_id", "state", "date_start", "date_closed")
 
 # Counts of people that add up: (parts, total). A hidden cell in a group hides a second one.
 PEOPLE_GROUPS = [
@@ -119,12 +125,38 @@ class MentoringFunderReport(models.TransientModel):  # pylint: disable=no-wizard
 
     # The period's records ----------------------------------------------------------------------
 
+    @contextlib.contextmanager
+    def _figures_memo(self):
+        """While one report is drawn, each set of the period's records is read once for all the
+        figures that count it (a programme may hold 10,000 relationships). Nothing is written
+        meanwhile, so nothing kept can be out of date; outside, every measure reads afresh."""
+        cache = self.env.cr.cache
+        outer = MEMO_KEY in cache
+        cache.setdefault(MEMO_KEY, {})
+        try:
+            yield
+        finally:
+            if not outer:
+                cache.pop(MEMO_KEY, None)
+
+    def _memo(self, name, compute):
+        memo = self.env.cr.cache.get(MEMO_KEY)
+        if memo is None:
+            return compute()
+        key = (name, self.id, self.env.uid, self.env.su)
+        if key not in memo:
+            memo[key] = compute()
+        return memo[key]
+
     def _matches(self):
         """The programme's relationships that ran for part of the period: introduced or later,
         begun by its last day, not closed before its first (a match put on hold and resumed is
         one relationship)."""
         self.ensure_one()
-        return programme_matches(self.env, self.program_id, self.date_from, self.date_to)
+        return self._memo(
+            "matches",
+            lambda: programme_matches(self.env, self.program_id, self.date_from, self.date_to, MATCH_FACTS),
+        )
 
     def _in_period(self, model, date_field, domain):
         """Records of `model` matching `domain` whose `date_field` falls in the period."""
@@ -138,11 +170,17 @@ class MentoringFunderReport(models.TransientModel):  # pylint: disable=no-wizard
         return round(total or 0.0, 2)
 
     def _closed_matches(self):
-        return self._matches().filtered(
-            lambda m: m.state == "closed" and m.date_closed and m.date_closed <= self.date_to
+        return self._memo(
+            "closed",
+            lambda: self._matches().filtered(
+                lambda m: m.state == "closed" and m.date_closed and m.date_closed <= self.date_to
+            ),
         )
 
     def _meeting_totals(self):
+        return self._memo("meetings", self._sum_meetings)
+
+    def _sum_meetings(self):
         """(count, minutes) of the confirmed meetings of the period's relationships dated in
         the period, summed by the database (a programme may hold hundreds of thousands)."""
         domain = [
@@ -159,30 +197,46 @@ class MentoringFunderReport(models.TransientModel):  # pylint: disable=no-wizard
         return count, minutes or 0
 
     def _ratings(self):
-        return self._in_period(
-            "mentoring.goal.rating",
-            "review_date",
-            [("program_id", "=", self.program_id.id), ("score", "!=", False)],
+        return self._memo(
+            "ratings",
+            lambda: self._in_period(
+                "mentoring.goal.rating",
+                "review_date",
+                [("program_id", "=", self.program_id.id), ("score", "!=", False)],
+            ),
         )
+
+    def _counted_goal_scores(self):
+        return self._memo("goal_scores", lambda: self._ratings()._counted_goal_scores())
+
+    def _person_t_scores(self):
+        return self._memo("t_scores", lambda: self._ratings()._person_t_scores())
 
     def _goals(self):
         """The goals of the signed plans in use of the period's relationships, but those that
         are no longer goals."""
+        return self._memo("goals", self._search_goals)
+
+    def _search_goals(self):
         return (
             self.env["mentoring.goal"]
             .sudo()
-            .search(
+            .search_fetch(
                 [
                     ("match_id", "in", self._matches().ids),
                     ("plan_id.state", "=", "signed"),
                     ("status", "!=", "changed"),
-                ]
+                ],
+                ["status"],
             )
         )
 
     # Measures: people --------------------------------------------------------------------------
 
     def _first_starts(self):
+        return self._memo("first_starts", self._read_first_starts)
+
+    def _read_first_starts(self):
         first = {}
         for match in self._matches():
             if match.mentee_id not in first or match.date_start < first[match.mentee_id]:
@@ -249,18 +303,18 @@ class MentoringFunderReport(models.TransientModel):  # pylint: disable=no-wizard
         return len(self._goals().filtered(lambda g: g.status == "achieved"))
 
     def _measure_people_rated(self):
-        return len(self._ratings()._person_t_scores())
+        return len(self._person_t_scores())
 
     def _measure_goals_rated(self):
-        return len(self._ratings()._counted_goal_scores())
+        return len(self._counted_goal_scores())
 
     def _measure_goals_as_hoped(self):
         """Rated goals at or above what was hoped for at their last review in the period."""
-        return sum(1 for score in self._ratings()._counted_goal_scores().values() if score >= 0)
+        return sum(1 for score in self._counted_goal_scores().values() if score >= 0)
 
     def _measure_attainment_t_score(self):
         """The mean of the people's goal attainment T-scores (0.0 when nobody was rated)."""
-        scores = [t for t in self._ratings()._person_t_scores().values() if t is not None]
+        scores = [t for t in self._person_t_scores().values() if t is not None]
         return round(sum(scores) / len(scores), 1) if scores else 0.0
 
     # Measures: evaluations ---------------------------------------------------------------------

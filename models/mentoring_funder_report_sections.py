@@ -24,6 +24,10 @@ class MentoringFunderReport(models.TransientModel):  # pylint: disable=no-wizard
         """[{title, rows: [(label, shown value)]}] for what this user may see of the report."""
         self.ensure_one()
         self._check_readable()
+        with self._figures_memo():
+            return self._shown_sections()
+
+    def _shown_sections(self):
         _ = self.env._
         sections = []
         if self._sees_mentoring_figures():

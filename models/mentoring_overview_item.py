@@ -161,11 +161,22 @@ class MentoringOverviewItem(models.Model):
             .sudo()
             .search([("match_id", "in", agreements.match_id.ids), ("state", "=", "draft")], order="version")
         )
+        # The records behind the cards, read together (one query each, not one per card).
+        authorizations = self.env["mentoring.authorization"].sudo().browse(self._res_ids("authorization"))
+        encounters = self.env["mentoring.encounter"].sudo().browse(self._res_ids("billing"))
         return {
             "last_meetings": self._last_meeting_dates(),
             # The latest draft of each match (the search is by version, the last one wins).
             "drafts": {draft.match_id.id: draft for draft in drafts},
+            "authorizations": {
+                auth.id: (auth.units_remaining, auth.units_authorized, auth.date_to)
+                for auth in authorizations
+            },
+            "billing_reasons": {encounter.id: encounter.not_billed_reason for encounter in encounters},
         }
+
+    def _res_ids(self, kind):
+        return [item.res_id for item in self if item.kind == kind]
 
     def _last_meeting_dates(self):
         groups = (
@@ -221,16 +232,13 @@ class MentoringOverviewItem(models.Model):
         return self.env._("Review due on %(date)s", date=format_date(self.env, day))
 
     def _fact_authorization(self, known):
-        auth = self.env["mentoring.authorization"].sudo().browse(self.res_id)
-        left = auth.units_remaining
+        left, total, date_to = known["authorizations"][self.res_id]
         units = (
-            self.env._("No unit left of %(total)s", total=f"{auth.units_authorized:g}")
+            self.env._("No unit left of %(total)s", total=f"{total:g}")
             if left <= 0
-            else self.env._(
-                "%(left)s of %(total)s units left", left=f"{left:g}", total=f"{auth.units_authorized:g}"
-            )
+            else self.env._("%(left)s of %(total)s units left", left=f"{left:g}", total=f"{total:g}")
         )
-        days, day = -self._days_ago(auth.date_to), format_date(self.env, auth.date_to)
+        days, day = -self._days_ago(date_to), format_date(self.env, date_to)
         if days < 0:
             ends = self.env._("ended on %(date)s", date=day)
         elif days == 0:
@@ -242,8 +250,8 @@ class MentoringOverviewItem(models.Model):
         return self.env._("%(units)s · %(ends)s", units=units, ends=ends)
 
     def _fact_billing(self, known):
-        encounter = self.env["mentoring.encounter"].sudo().browse(self.res_id)
-        return encounter.not_billed_reason or self.env._("Billing could not bill this meeting")
+        reason = known["billing_reasons"].get(self.res_id)
+        return reason or self.env._("Billing could not bill this meeting")
 
     @api.model
     def get_empty_list_help(self, help_message):

@@ -10,14 +10,14 @@ from .mentoring_mentor import ONGOING_MATCH_STATES
 COUNTED_MATCH_STATES = (*ONGOING_MATCH_STATES, "closed")
 
 
-def programme_matches(env, program, date_from, date_to):
+def programme_matches(env, program, date_from, date_to, fields=()):
     """The relationships of `program` that ran for part of the period (the quality and the
-    funder reports count the same ones)."""
+    funder reports count the same ones), with `fields` read by the same query."""
     return (
         env["mentoring.match"]
         .sudo()
         .with_context(active_test=False)
-        .search(
+        .search_fetch(
             [
                 ("program_id", "=", program.id),
                 ("state", "in", COUNTED_MATCH_STATES),
@@ -25,7 +25,8 @@ def programme_matches(env, program, date_from, date_to):
                 "|",
                 ("date_closed", "=", False),
                 ("date_closed", ">=", date_from),
-            ]
+            ],
+            fields,
         )
     )
 
