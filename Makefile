@@ -17,6 +17,7 @@ bench: setup
 
 lint: setup
 	.venv/bin/ruff check . && .venv/bin/ruff format --check .
+	bash scripts/check_pot.sh
 
 clean:
 	rm -rf .build .venv
