@@ -7,10 +7,11 @@ from datetime import date
 
 import polib
 
+from odoo.addons.mail.tests.common import MockEmail
 from odoo.tests import TransactionCase, tagged
 from odoo.tools.misc import file_path
 
-from .common import MentoringBillingCase
+from .common_portal import MentoringPortalCase
 
 # What must come through a translation unchanged: printf and format placeholders, and the HTML
 # tags with their attributes (less the attributes that are themselves translated).
@@ -79,7 +80,7 @@ class TestSpanishCatalogue(TransactionCase):
 
 
 @tagged("post_install", "-at_install")
-class TestFormsPrintInThePersonsLanguage(MentoringBillingCase):
+class TestFormsPrintInThePersonsLanguage(MentoringPortalCase, MockEmail):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
@@ -137,3 +138,13 @@ class TestFormsPrintInThePersonsLanguage(MentoringBillingCase):
         self.assertIn("Acuerdo de mentoría entre pares", copy)
         html = self.html("peer_mentoring.mentoring_agreement_report", self.agreement)
         self.assertIn("Peer Mentoring Agreement", html)
+
+    def test_the_signing_link_e_mail_is_written_in_the_mentees_language(self):
+        self.assertEqual(self.coordinator_user.lang, "en_US")
+        with self.mock_mail_gateway():
+            self.plan.with_user(self.coordinator_user).action_send_sign_link()
+        mail = self._mails[-1]
+        self.assertEqual(mail["subject"], "Su documento por firmar")
+        self.assertIn("Hola, Jamie Rivera:", mail["body"])
+        self.assertIn("Leer y firmar", mail["body"])
+        self.assertNotIn("Read and sign", mail["body"])
