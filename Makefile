@@ -18,11 +18,13 @@ bench: setup
 	bash scripts/bench.sh
 
 # Static checks, one a line (a new check is one more line): ruff (style, imports, bugs), then
-# pylint with the OCA's Odoo checks (.pylintrc) on the addon as Odoo loads it.
+# pylint with the OCA's Odoo checks (.pylintrc) on the addon as Odoo loads it, then the
+# translation template against the code's strings (scripts/check_pot.sh --write updates it).
 lint: setup
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
 	cd .build/addons && $(abspath $(VENV))/bin/pylint --rcfile=../../.pylintrc peer_mentoring
+	bash scripts/check_pot.sh
 
 # Install the previous release, create records, upgrade to this code, check them (README).
 upgrade-check: setup

@@ -57,16 +57,21 @@ class MentoringPortalSignLinkMixin(models.AbstractModel):
         record.write({"sign_link_token": token, "sign_link_expires_at": expires})
         url = f"{record.get_base_url()}/mentoring/sign/{record._portal_kind}/{record.id}/{token}"
         # Sent as a mail of its own, not in the record's chatter: the mentor reads the chatter.
+        # Written in the person's language (their contact's), not the coordinator's.
+        env = record.with_context(lang=partner.lang or self.env.lang).env
         body = Markup("<p>%s</p><p>%s</p><p><a href='%s'>%s</a></p><p>%s</p>") % (
-            self.env._("Hello %(name)s,", name=record.mentee_name),
-            self.env._("Your %(paper)s is ready for you to read and sign.", paper=record._description),
+            env._("Hello %(name)s,", name=record.mentee_name),
+            env._(
+                "Your %(paper)s is ready for you to read and sign.",
+                paper=env["ir.model"]._get(record._name).name,
+            ),
             url,
-            self.env._("Read and sign"),
-            self.env._("The link works once, for %(days)s days.", days=SIGN_LINK_DAYS),
+            env._("Read and sign"),
+            env._("The link works once, for %(days)s days.", days=SIGN_LINK_DAYS),
         )
         self.env["mail.mail"].sudo().create(
             {
-                "subject": self.env._("Your paper to sign"),
+                "subject": env._("Your paper to sign"),
                 "body_html": body,
                 "recipient_ids": [fields.Command.link(partner.id)],
                 "auto_delete": True,
