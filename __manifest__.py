@@ -145,6 +145,7 @@
         "views/mentoring_funder_report_views.xml",
         "views/outcome_analysis_views.xml",
         "views/empty_screen_help.xml",
+        "security/dashboard_rules.xml",
         "data/dashboard_data.xml",
     ],
     "assets": {
