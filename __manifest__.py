@@ -144,8 +144,9 @@
         "reports/funder_templates.xml",
         "views/mentoring_funder_report_views.xml",
         "views/outcome_analysis_views.xml",
-        "views/empty_screen_help.xml",
         "security/dashboard_rules.xml",
+        "views/dashboard_figures_views.xml",
+        "views/empty_screen_help.xml",
         "data/dashboard_data.xml",
     ],
     "assets": {

@@ -165,6 +165,7 @@ from . import mentoring_plan_attainment
 from . import mentoring_funder_report
 from . import mentoring_funder_report_sections
 from . import spreadsheet_dashboard_share
+from . import mentoring_mentee_referral
 from . import mentoring_mentee_waiting
 from . import mentoring_match_length
 from . import mentoring_checkin_timeliness

@@ -9,8 +9,9 @@ ONGOING_STATES = ("introduced", "active", "on_hold")
 class MentoringMenteeWaiting(models.Model):
     """One row per person and programme they wait in for a mentor: a person in two programmes
     who has a mentor in one still waits in the other, and is counted once in each (never in a
-    programme they are not in). Waiting since the person was recorded, or since their last
-    relationship in that programme closed, whichever is later. Read with record rules of its
+    programme they are not in). Waiting since the person asked for a mentor (`date_referred`,
+    else the day they were recorded), or since their last relationship in that programme
+    closed, whichever is later. Read with record rules of its
     own: a coordinator counts the rows of their programmes only."""
 
     _name = "mentoring.mentee.waiting"
@@ -18,7 +19,7 @@ class MentoringMenteeWaiting(models.Model):
     _auto = False
     _order = "days_waiting desc, id"
     _depends = {
-        "mentoring.mentee": ["active", "company_id", "program_ids", "create_date"],
+        "mentoring.mentee": ["active", "company_id", "program_ids", "date_referred", "create_date"],
         "mentoring.match": ["mentee_id", "program_id", "state", "active", "date_closed"],
     }
 
@@ -40,7 +41,9 @@ class MentoringMenteeWaiting(models.Model):
               FROM mentoring_mentee_program_rel rel
               JOIN mentoring_mentee mentee ON mentee.id = rel.mentee_id AND mentee.active
               CROSS JOIN LATERAL (
-                    SELECT GREATEST(mentee.create_date::date, MAX(closed.date_closed)) AS day
+                    SELECT GREATEST(
+                               COALESCE(mentee.date_referred, mentee.create_date::date), MAX(closed.date_closed)
+                           ) AS day
                       FROM mentoring_match closed
                      WHERE closed.mentee_id = rel.mentee_id AND closed.program_id = rel.program_id
                        AND closed.state = 'closed' AND closed.active

@@ -94,11 +94,7 @@ class TestWaitingFigures(DashboardReading, CheckinCase):
     """People waiting for a mentor: one row per person and programme they wait in."""
 
     def age(self, mentee, days):
-        self.env.flush_all()
-        self.env.cr.execute(
-            "UPDATE mentoring_mentee SET create_date = now() - make_interval(days => %s) WHERE id = %s",
-            (days, mentee.id),
-        )
+        mentee.date_referred = self.today - timedelta(days=days)
 
     def test_a_person_in_two_programmes_waits_where_they_have_no_mentor(self):
         programme = self.env.ref("peer_mentoring.spreadsheet_dashboard_programme")
