@@ -182,6 +182,7 @@
         "demo/internship_review_demo.xml",
         "demo/billing_claims_demo.xml",
         "demo/outcomes_demo.xml",
+        "demo/dashboard_demo.xml",
     ],
     "application": True,
     "uninstall_hook": "uninstall_hook",

@@ -65,7 +65,7 @@ def build(name, intro, sections):
             column, label, numerator, denominator = sec["ratio"]
             cells[f"{column}{pivot_row + 2}"] = f'=_t("{label}")'
             for r in range(pivot_row + 3, pivot_row + 3 + sec["rows_shown"] + 1):
-                cells[f"{column}{r}"] = f'=IFERROR({numerator}{r}/{denominator}{r},"")'
+                cells[f"{column}{r}"] = f'=IF(A{r}="Total","",IFERROR({numerator}{r}/{denominator}{r},""))'
                 formats[f"{column}{r}"] = 1
         if sec["chart"]:
             spec = sec["chart"]
@@ -117,7 +117,7 @@ def build(name, intro, sections):
                 "colNumber": 10,
                 "rowNumber": row + 5,
                 "rows": rows,
-                "cols": {"0": {"size": 260}, **{str(c): {"size": 110} for c in range(1, 10)}},
+                "cols": {"0": {"size": 260}, **{str(c): {"size": 140} for c in range(1, 10)}},
                 "merges": [],
                 "cells": cells,
                 "styles": styles,
@@ -211,6 +211,14 @@ PROGRAMME = [
         [["state", "=", "done"], ["due_date", "!=", False]],
         ["program_id"],
         ["__count", "on_time:avg"],
+        rows_shown=5,
+    ),
+    section(
+        "Relationships with a check-in overdue now",
+        "Check-ins overdue",
+        "mentoring.match",
+        [["checkin_overdue", "=", True]],
+        ["program_id"],
         rows_shown=5,
     ),
     section(
