@@ -17,7 +17,9 @@ class TestDashboardsTour(HttpCase, MentoringCase):
         self.start_tour("/odoo", "peer_mentoring_workforce_dashboard_tour", login=self.supervisor_user.login)
 
     def test_coordinator_opens_the_workforce_dashboard(self):
-        self.start_tour("/odoo", "peer_mentoring_coordinator_workforce_tour", login=self.coordinator_user.login)
+        self.start_tour(
+            "/odoo", "peer_mentoring_coordinator_workforce_tour", login=self.coordinator_user.login
+        )
 
     def test_dashboard_route_serves_each_dashboard_to_its_role_only(self):
         programme = self.env.ref("peer_mentoring.spreadsheet_dashboard_programme")
