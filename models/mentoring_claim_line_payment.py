@@ -27,7 +27,7 @@ class MentoringClaimLine(models.Model):
         help="The payment date of the last remittance that paid this line (fully or partly).",
     )
     days_to_payment = fields.Integer(
-        "Days from service to payment", compute="_compute_remittance_facts", store=True, aggregator="avg"
+        "Days to payment", compute="_compute_remittance_facts", store=True, aggregator="avg"
     )
 
     @api.depends(

@@ -20,8 +20,11 @@ def dim(spec):
 
 
 def measure(spec):
+    """ "field:aggregator|Label" (aggregator sum and the field's own label when left out)."""
+    spec, _, label = spec.partition("|")
     name, _, aggregator = spec.partition(":")
-    return {"id": f"{name}:{aggregator or 'sum'}", "fieldName": name, "aggregator": aggregator or "sum"}
+    result = {"id": f"{name}:{aggregator or 'sum'}", "fieldName": name, "aggregator": aggregator or "sum"}
+    return {**result, "userDefinedName": label} if label else result
 
 
 def section(
@@ -117,7 +120,7 @@ def build(name, intro, sections):
                 "colNumber": 10,
                 "rowNumber": row + 5,
                 "rows": rows,
-                "cols": {"0": {"size": 260}, **{str(c): {"size": 140} for c in range(1, 10)}},
+                "cols": {"0": {"size": 260}, **{str(c): {"size": 160} for c in range(1, 10)}},
                 "merges": [],
                 "cells": cells,
                 "styles": styles,
@@ -182,7 +185,7 @@ PROGRAMME = [
         "mentoring.mentee.waiting",
         [],
         ["program_id"],
-        ["__count", "days_waiting:avg", "longest_days_waiting:max"],
+        ["__count", "days_waiting:avg|Average days", "longest_days_waiting:max|Longest (days)"],
         rows_shown=5,
     ),
     section(
@@ -190,10 +193,9 @@ PROGRAMME = [
         "Match length",
         "mentoring.match",
         CLOSED,
-        ["program_id"],
-        columns=["ended_length"],
+        ["program_id", "ended_length"],
         chart=chart("mentoring.match", CLOSED, ["ended_length"]),
-        rows_shown=5,
+        rows_shown=10,
     ),
     section(
         "Share of closed relationships that ended before 3 and before 12 months (%)",
@@ -201,7 +203,11 @@ PROGRAMME = [
         "mentoring.match",
         CLOSED,
         ["program_id"],
-        ["__count", "ended_before_3_months:avg", "ended_before_12_months:avg"],
+        [
+            "__count",
+            "ended_before_3_months:avg|Before 3 months (%)",
+            "ended_before_12_months:avg|Before 12 months (%)",
+        ],
         rows_shown=5,
     ),
     section(
@@ -294,11 +300,10 @@ WORKFORCE = [
         "Internships completed",
         "mentoring.internship",
         COMPLETED,
-        ["program_id"],
+        ["program_id", "state"],
         ["__count", "length_days:avg"],
-        columns=["state"],
-        chart=chart("mentoring.internship", COMPLETED, ["state"]),
-        rows_shown=5,
+        chart=chart("mentoring.internship", COMPLETED, ["program_id"], measure_name="length_days"),
+        rows_shown=8,
     ),
     section(
         "Evaluations completed: average score by form",
@@ -360,7 +365,6 @@ BILLING = [
         ["payer_id", "date:month"],
         ["units"],
         columns=["remit_state"],
-        chart=chart("mentoring.claim.line", DECIDED, ["date:month", "remit_state"], measure_name="units"),
         rows_shown=10,
     ),
     section(
@@ -368,10 +372,10 @@ BILLING = [
         "Denials by reason",
         "mentoring.claim.line",
         DENIED,
-        ["remit_reason_codes"],
+        ["remit_reason_codes", "payer_id"],
         ["__count", "units"],
-        columns=["payer_id"],
-        rows_shown=6,
+        chart=chart("mentoring.claim.line", DECIDED, ["date:month", "remit_state"], measure_name="units"),
+        rows_shown=8,
     ),
     section(
         "Days from service to payment, by payer (average)",
@@ -379,7 +383,7 @@ BILLING = [
         "mentoring.claim.line",
         PAID,
         ["payer_id"],
-        ["__count", "days_to_payment:avg", "days_to_payment:max"],
+        ["__count", "days_to_payment:avg|Average days", "days_to_payment:max|Longest (days)"],
         rows_shown=5,
     ),
     section(
