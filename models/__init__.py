@@ -165,3 +165,10 @@ from . import mentoring_plan_attainment
 from . import mentoring_funder_report
 from . import mentoring_funder_report_sections
 from . import spreadsheet_dashboard_share
+from . import mentoring_mentee_referral
+from . import mentoring_mentee_waiting
+from . import mentoring_match_length
+from . import mentoring_checkin_timeliness
+from . import mentoring_mentor_workforce
+from . import mentoring_internship_length
+from . import mentoring_claim_line_payment

@@ -155,6 +155,7 @@ class MentoringDemo(models.AbstractModel):
                     "area": AREAS[index % len(AREAS)],
                     "payer_id": payer.id,
                     "member_id": f"SHP-{100200 + index * 37}",
+                    "date_referred": fields.Date.context_today(self) - timedelta(days=20 + 11 * index),
                 }
             )
         return mentees

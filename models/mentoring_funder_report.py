@@ -1,10 +1,9 @@
 import contextlib
 
-from dateutil.relativedelta import relativedelta
-
 from odoo import api, fields, models
 from odoo.exceptions import AccessError, ValidationError
 
+from .mentoring_match_length import ended_before
 from .mentoring_quality_report import programme_matches
 
 # A count of people from 1 to SMALL_NUMBER is never shown (and no shown figure lets it be
@@ -270,9 +269,7 @@ class MentoringFunderReport(models.TransientModel):  # pylint: disable=no-wizard
         return len(self._closed_matches())
 
     def _closed_before(self, months):
-        return self._closed_matches().filtered(
-            lambda m: m.date_closed < m.date_start + relativedelta(months=months)
-        )
+        return self._closed_matches().filtered(lambda m: ended_before(m, months))
 
     def _measure_ended_under_3(self):
         return len(self._closed_before(3))

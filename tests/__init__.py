@@ -62,3 +62,5 @@ from . import test_dashboards
 from . import test_tour_dashboards
 from . import test_performance_outcomes
 from . import test_i18n
+from . import test_dashboard_figures
+from . import test_dashboard_workforce

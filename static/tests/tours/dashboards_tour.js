@@ -1,12 +1,14 @@
 import { registry } from "@web/core/registry";
 import { stepUtils } from "@web_tour/tour_utils";
 
-function openDashboard(name, hidden) {
+function openDashboard(name, ...hidden) {
     return [
         ...stepUtils.goToAppSteps("spreadsheet_dashboard.spreadsheet_dashboard_menu_root", "Open Dashboards"),
         { trigger: ".o_spreadsheet_dashboard_search_panel:contains(Peer Mentoring)" },
-        // the other role's dashboard is not offered
-        { trigger: `.o_spreadsheet_dashboard_search_panel:not(:contains(${hidden}))` },
+        // the other roles' dashboards are not offered
+        ...hidden.map((other) => ({
+            trigger: `.o_spreadsheet_dashboard_search_panel:not(:contains(${other}))`,
+        })),
         { trigger: `.o_search_panel_category_value:contains(${name})`, run: "click" },
         { trigger: `.o_search_panel_category_value.active:contains(${name})` },
         { trigger: ".o_spreadsheet_dashboard_action .o_renderer .o-grid canvas" },
@@ -29,8 +31,27 @@ registry.category("web_tour.tours").add("peer_mentoring_dashboards_tour", {
     ],
 });
 
-// Finance opens Dashboards → Billing; the Programme dashboard is not theirs.
+// Finance opens Dashboards → Billing; the Programme and Workforce dashboards are not theirs.
 registry.category("web_tour.tours").add("peer_mentoring_billing_dashboard_tour", {
     url: "/odoo",
-    steps: () => openDashboard("Billing", "Programme"),
+    steps: () => openDashboard("Billing", "Programme", "Workforce"),
+});
+
+// A supervisor opens Dashboards → Workforce (the mentors they supervise); Programme and
+// Billing are not theirs.
+registry.category("web_tour.tours").add("peer_mentoring_workforce_dashboard_tour", {
+    url: "/odoo",
+    steps: () => openDashboard("Workforce", "Programme", "Billing"),
+});
+
+// A coordinator opens Workforce too (the mentors of their programmes).
+registry.category("web_tour.tours").add("peer_mentoring_coordinator_workforce_tour", {
+    url: "/odoo",
+    steps: () => [
+        ...stepUtils.goToAppSteps("spreadsheet_dashboard.spreadsheet_dashboard_menu_root", "Open Dashboards"),
+        { trigger: ".o_search_panel_category_value:contains(Workforce)", run: "click" },
+        { trigger: ".o_search_panel_category_value.active:contains(Workforce)" },
+        { trigger: ".o_spreadsheet_dashboard_action:not(:has(.dashboard-loading-status))" },
+        { trigger: ".o_spreadsheet_dashboard_action .o-figure canvas" },
+    ],
 });
