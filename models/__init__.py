@@ -165,3 +165,10 @@ from . import mentoring_plan_attainment
 from . import mentoring_funder_report
 from . import mentoring_funder_report_sections
 from . import spreadsheet_dashboard_share
+from . import mentoring_import_mixin
+from . import mentoring_program_import
+from . import mentoring_mentor_import
+from . import mentoring_mentee_import
+from . import mentoring_authorization_import
+from . import mentoring_match_import
+from . import base_import_import

@@ -1,0 +1,96 @@
+from odoo import api, fields, models
+from odoo.exceptions import UserError, ValidationError
+from odoo.tools import format_date
+
+
+class MentoringImportMixin(models.AbstractModel):
+    """What the addon adds to Odoo's importer (base_import) for an agency moving in.
+
+    - The import screen offers the model's template (`_import_template`: file name and label).
+    - A record made by an import says so in its chatter.
+    - Import-only fields (`_import_fields`) carry what the agency already has: a status, the
+      date it was reached, a paper agreement. They are not stored: `create` takes them out
+      of the values and hands them to `_apply_import_values`, which checks who acts and then
+      goes through the model's own guarded path (the same one the buttons take). They are
+      refused on an existing record, so an import never moves a record on."""
+
+    _name = "mentoring.import.mixin"
+    _description = "Mentoring Import"
+    # (file name under static/xls, label shown on the import screen)
+    _import_template = None
+    _import_fields = frozenset()
+
+    def _compute_import_fields(self):
+        for record in self:
+            for name in self._import_fields:
+                record[name] = False
+
+    def _inverse_import_fields(self):
+        """Never reached: `create` takes the values out first, `write` refuses them."""
+
+    @api.model
+    def get_import_templates(self):
+        if not self._import_template:
+            return super().get_import_templates()
+        file_name, label = self._import_template
+        return [{"label": self.env._(label), "template": f"/peer_mentoring/static/xls/{file_name}"}]
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        # The importer sends the same values again, row by row, after a failed batch: they are
+        # copied, not changed.
+        vals_list = [dict(vals) for vals in vals_list]
+        import_values = [
+            {name: vals.pop(name) for name in self._import_fields & set(vals)} for vals in vals_list
+        ]
+        records = super().create(vals_list)
+        for record, values in zip(records, import_values, strict=True):
+            if any(values.values()):
+                # Values as the fields hold them (the importer sends dates as text).
+                values = {
+                    name: record._fields[name].convert_to_cache(value, record)
+                    for name, value in values.items()
+                }
+                record._apply_import_values(values)
+        if self.env.context.get("import_file"):
+            records._log_imported()
+        return records
+
+    def write(self, vals):
+        sent = self._import_fields & set(vals)
+        if sent and any(vals[name] for name in sent):
+            labels = ", ".join(sorted(self._fields[name]._description_string(self.env) for name in sent))
+            raise UserError(
+                self.env._(
+                    "%(fields)s can be given only when a %(model)s is imported as a new record. "
+                    "To change an existing one, use the buttons on its form.",
+                    fields=labels,
+                    model=self._description,
+                )
+            )
+        return super().write({name: value for name, value in vals.items() if name not in sent})
+
+    def _apply_import_values(self, values):
+        """Bring one newly made record to what the agency already has (`values`: the import-only
+        fields sent). Each model checks who acts, then takes its own guarded path."""
+        raise NotImplementedError
+
+    def _log_imported(self):
+        body = self.env._(
+            "Imported by %(user)s on %(date)s.",
+            user=self.env.user.name,
+            date=format_date(self.env, fields.Date.context_today(self)),
+        )
+        for record in self:
+            record.sudo()._message_log(body=body)
+
+    def _check_import_date(self, day, label):
+        """A date of the past the agency records (a status reached, a paper signed)."""
+        if day and day > fields.Date.context_today(self):
+            raise ValidationError(
+                self.env._(
+                    "%(label)s %(day)s is in the future: give the day it happened.",
+                    label=label,
+                    day=format_date(self.env, day),
+                )
+            )
