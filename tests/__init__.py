@@ -61,3 +61,4 @@ from . import test_paper_forms
 from . import test_dashboards
 from . import test_tour_dashboards
 from . import test_import
+from . import test_tour_import
