@@ -70,6 +70,27 @@ class MentoringImportMixin(models.AbstractModel):
             )
         return super().write({name: value for name, value in vals.items() if name not in sent})
 
+    def _convert_records(self, records, *, log=lambda a: None, savepoint):
+        """What Odoo's importer only warns of, and goes on with, stops a moving-in file: above
+        all a name that fits several records ("Found multiple matches"), where the importer
+        would take the first, and with it perhaps another person's mentor or payer."""
+
+        def strict_log(message):
+            if message.get("type") == "warning":
+                message = dict(
+                    message,
+                    type="error",
+                    message=self.env._(
+                        "%(problem)s Each name must fit one record: make the names distinct, or give "
+                        "the record's database ID instead (column “%(column)s/Database ID”).",
+                        problem=message.get("message", ""),
+                        column=message.get("field_name") or message.get("field") or "",
+                    ),
+                )
+            log(message)
+
+        return super()._convert_records(records, log=strict_log, savepoint=savepoint)
+
     def _apply_import_values(self, values):
         """Bring one newly made record to what the agency already has (`values`: the import-only
         fields sent). Each model checks who acts, then takes its own guarded path."""

@@ -2,6 +2,7 @@ from datetime import date
 
 from freezegun import freeze_time
 
+from odoo import Command
 from odoo.exceptions import AccessError, UserError
 from odoo.tests import tagged
 
@@ -218,3 +219,32 @@ class TestImportGuards(MentoringImportCase):
         self.assertEqual((auth.units_remaining, auth.state), (0, "exhausted"))
         with self.assertRefused(UserError, "keeps the terms the payer gave"):
             auth.with_user(self.coordinator_user).units_used_before = 0
+
+    def test_name_of_two_people_stops_the_import(self):
+        """Odoo's importer takes the first of two records with the name given, and only warns:
+        a moving-in file stops instead, so no authorisation goes to the wrong person."""
+        records = self.import_up_to("mentoring_mentee.xlsx")
+        self.create_mentee(EXAMPLE_MENTEE, program=records["mentoring_program.xlsx"])
+        result = self.run_import("mentoring_authorization.xlsx")
+        (error,) = self.errors(result)
+        self.assertRegex(
+            error, r'^Row 2: Found multiple matches for value "Sam Example".*Each name must fit one'
+        )
+        self.assertFalse(result["ids"])
+
+    def test_applicant_mentor_cannot_be_matched(self):
+        """The credential rule holds on import: only interns and certified mentors take mentees."""
+        self.import_up_to("mentoring_authorization.xlsx")
+        mentor = self.env["mentoring.mentor"].search([("name", "=", EXAMPLE_MENTOR)])
+        mentor.sudo().write({"state": "applicant", "credential_ids": [Command.clear()]})
+        (error,) = self.errors(self.run_import("mentoring_match.xlsx", dryrun=True))
+        self.assertRegex(error, r"^Row 2: .*applicant")
+
+    def test_coordinator_cannot_give_their_own_mentor_profile_a_status(self):
+        employee = self.env["hr.employee"].create(
+            {"name": "Coco Ordinator", "user_id": self.coordinator_user.id}
+        )
+        self.import_up_to("mentoring_program.xlsx")
+        result = self.run_import("mentoring_mentor.xlsx", changes={"Name": None, "Employee": employee.name})
+        (error,) = self.errors(result)
+        self.assertRegex(error, r"^Row 2: This concerns you: someone else must give this mentor a status")
