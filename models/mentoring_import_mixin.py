@@ -84,12 +84,16 @@ class MentoringImportMixin(models.AbstractModel):
                         "%(problem)s Each name must fit one record: make the names distinct, or give "
                         "the record's database ID instead (column “%(column)s/Database ID”).",
                         problem=message.get("message", ""),
-                        column=message.get("field_name") or message.get("field") or "",
+                        column=message.get("field_name") or self._column_label(message.get("field")),
                     ),
                 )
             log(message)
 
         return super()._convert_records(records, log=strict_log, savepoint=savepoint)
+
+    def _column_label(self, field_name):
+        field = self._fields.get(field_name or "")
+        return field._description_string(self.env) if field else field_name or ""
 
     def _apply_import_values(self, values):
         """Bring one newly made record to what the agency already has (`values`: the import-only

@@ -248,3 +248,16 @@ class TestImportGuards(MentoringImportCase):
         result = self.run_import("mentoring_mentor.xlsx", changes={"Name": None, "Employee": employee.name})
         (error,) = self.errors(result)
         self.assertRegex(error, r"^Row 2: This concerns you: someone else must give this mentor a status")
+
+    def test_second_coverage_period_on_the_next_row(self):
+        self.import_up_to("mentoring_mentor.xlsx")
+        person = ("Name", "Programmes", "Date of birth", "Languages", "Interests", "Area")
+        earlier = {
+            **dict.fromkeys(person),
+            "Coverage periods/Member ID": "OLD-1",
+            "Coverage periods/From": date(2024, 1, 1),
+            "Coverage periods/To": date(2024, 12, 31),
+        }
+        mentee = self.assertImported("mentoring_mentee.xlsx", extra_rows=[earlier])
+        self.assertEqual(len(mentee), 1)
+        self.assertEqual(mentee.coverage_ids.mapped("member_id"), ["EX-000123", "OLD-1"])
