@@ -160,6 +160,7 @@
         "web.assets_backend": [
             "peer_mentoring/static/src/scss/*.scss",
             "peer_mentoring/static/src/views/*",
+            "peer_mentoring/static/src/import/*",
         ],
         "web.assets_frontend": [
             "peer_mentoring/static/src/portal/*.scss",

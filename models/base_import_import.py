@@ -31,4 +31,6 @@ class BaseImportImport(models.TransientModel):
                     message["message"] = self.env._(
                         "Row %(row)s: %(problem)s", row=row, problem=message["message"]
                     )
+                    # The import screen shows these lines as they are (static/src/import/).
+                    message["mentoring_row"] = row
         return result

@@ -2,14 +2,17 @@ from datetime import date
 
 from odoo.tests import HttpCase, JsonRpcException, tagged
 
-from ..tools.import_templates import EXAMPLE_MENTOR, EXAMPLE_PROGRAMME
+from ..tools.import_templates import EXAMPLE_MENTEE, EXAMPLE_MENTOR, EXAMPLE_PAYER, EXAMPLE_PROGRAMME
 from .common import MentoringCase
 
 
 @tagged("post_install", "-at_install")
 class TestImportTour(MentoringCase, HttpCase):
     def test_coordinator_imports_programmes_then_mentors(self):
+        # A contact of the payer's name that finance has not made a payer yet.
+        self.env["res.partner"].create({"name": EXAMPLE_PAYER})
         self.start_tour("/odoo", "peer_mentoring_import_tour", login=self.coordinator_user.login)
+        self.assertFalse(self.env["mentoring.mentee"].search([("name", "=", EXAMPLE_MENTEE)]))
         program = self.env["mentoring.program"].search([("name", "=", EXAMPLE_PROGRAMME)])
         self.assertEqual(program.create_uid, self.coordinator_user)
         self.assertIn(self.coordinator_user, program.coordinator_ids)

@@ -40,5 +40,20 @@ registry.category("web_tour.tours").add("peer_mentoring_import_tour", {
         { trigger: ".o_list_view .o_data_cell:contains(Example Peer Mentoring)" },
         ...importSteps("mentoring_import_mentor_menu", "mentoring_mentor.xlsx", "Mentors"),
         { trigger: ".o_data_cell:contains(Rosa Example)" },
+        // The mentees' payer is a contact finance has not made a payer yet: Test says which row
+        // and what to do, in the importer's own message area.
+        {
+            trigger: '.o_menu_sections button[data-menu-xmlid="peer_mentoring.mentoring_menu_config"]',
+            run: "click",
+        },
+        { trigger: '.dropdown-item[data-menu-xmlid="peer_mentoring.mentoring_import_mentee_menu"]', run: "click" },
+        { trigger: "button.o_import_file", run: () => uploadTemplate("mentoring_mentee.xlsx") },
+        { trigger: ".o_import_data_content" },
+        { trigger: ".o_control_panel button:contains(Test)", run: "click" },
+        { trigger: ".o_import_data_content :contains(Nothing was imported)" },
+        {
+            trigger:
+                ".o_import_data_content :contains(Row 2: Example Health Plan is not a payer: ask finance)",
+        },
     ],
 });
