@@ -38,6 +38,7 @@ class MentoringAuthorization(models.Model):
         "Status (import)",
         compute="_compute_import_fields",
         inverse="_inverse_import_fields",
+        exportable=False,
         help="Import only: Approved approves the authorisation as its button does (a sale order "
         "to the payer and a task for the meetings' time).",
     )

@@ -20,6 +20,7 @@ class MentoringMatch(models.Model):
         "Status (import)",
         compute="_compute_import_fields",
         inverse="_inverse_import_fields",
+        exportable=False,
         help="Import only: the status the relationship has now. Active needs the date the "
         "agreement was signed on paper.",
     )
@@ -27,6 +28,7 @@ class MentoringMatch(models.Model):
         "Agreement signed on paper on (import)",
         compute="_compute_import_fields",
         inverse="_inverse_import_fields",
+        exportable=False,
         help="Import only: the day the mentor and mentee signed the paper agreement. The agreement "
         "is recorded as signed that day; the paper stays on file.",
     )

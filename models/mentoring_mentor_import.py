@@ -18,6 +18,7 @@ class MentoringMentor(models.Model):
         "Status (import)",
         compute="_compute_import_fields",
         inverse="_inverse_import_fields",
+        exportable=False,
         help="Import only: the status the mentor already holds. Certified needs the date the code "
         "of ethics was acknowledged.",
     )
@@ -25,6 +26,7 @@ class MentoringMentor(models.Model):
         "Status since (import)",
         compute="_compute_import_fields",
         inverse="_inverse_import_fields",
+        exportable=False,
         help="Import only: the day the mentor reached that status (today when empty).",
     )
 

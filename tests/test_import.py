@@ -261,3 +261,22 @@ class TestImportGuards(MentoringImportCase):
         mentee = self.assertImported("mentoring_mentee.xlsx", extra_rows=[earlier])
         self.assertEqual(len(mentee), 1)
         self.assertEqual(mentee.coverage_ids.mapped("member_id"), ["EX-000123", "OLD-1"])
+
+
+@tagged("post_install", "-at_install")
+class TestUnitsUsedBefore(MentoringImportCase):
+    def test_meetings_bill_only_the_units_left_after_those_used_before(self):
+        """40 units authorised, 37 used before the agency moved in: a 45-minute meeting (3 units)
+        uses the rest; the next one finds none left and is not billed, saying why."""
+        self.authorization.units_used_before = 37
+        self.assertEqual(self.authorization.units_remaining, 3)
+        first = self.billable_encounter(10.0, 10.75)
+        first.action_confirm()
+        self.assertEqual(first.billed_units, 3)
+        self.assertEqual((self.authorization.units_used, self.authorization.units_remaining), (3, 0))
+        self.assertEqual(self.authorization.state, "exhausted")
+        self.assertEqual(self.authorization.units_to_invoice, 3, "Only what was delivered here is invoiced")
+        second = self.billable_encounter(14.0, 14.75)
+        second.action_confirm()
+        self.assertEqual(second.billed_units, 0)
+        self.assertIn("more than remain on authorisation AUTH-1", second.not_billed_reason)
