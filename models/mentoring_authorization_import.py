@@ -8,7 +8,6 @@ class MentoringAuthorization(models.Model):
 
     _name = "mentoring.authorization"
     _inherit = ["mentoring.authorization", "mentoring.import.mixin"]
-    _import_template = ("mentoring_authorization.xlsx", "Import Template for Authorisations")
     _import_fields = frozenset({"import_state"})
     # What the payer authorised, fixed once approved (see the model): the units used before too.
     _authorised_terms = frozenset(
@@ -47,6 +46,12 @@ class MentoringAuthorization(models.Model):
         "CHECK(units_used_before >= 0 AND units_used_before <= units_authorized)",
         "Units used before Peer Mentoring cannot be negative nor more than the units authorised.",
     )
+
+    @api.model
+    def get_import_templates(self):
+        return self._import_template(
+            "mentoring_authorization.xlsx", self.env._("Import Template for Authorisations")
+        )
 
     @api.depends(
         "sale_line_id.qty_delivered",

@@ -6,7 +6,7 @@ from odoo.tools import format_date
 class MentoringImportMixin(models.AbstractModel):
     """What the addon adds to Odoo's importer (base_import) for an agency moving in.
 
-    - The import screen offers the model's template (`_import_template`: file name and label).
+    - The import screen offers the model's template (each model's `get_import_templates`).
     - A record made by an import says so in its chatter.
     - Import-only fields (`_import_fields`) carry what the agency already has: a status, the
       date it was reached, a paper agreement. They are not stored: `create` takes them out
@@ -16,8 +16,6 @@ class MentoringImportMixin(models.AbstractModel):
 
     _name = "mentoring.import.mixin"
     _description = "Mentoring Import"
-    # (file name under static/xls, label shown on the import screen)
-    _import_template = None
     _import_fields = frozenset()
 
     def _compute_import_fields(self):
@@ -29,11 +27,9 @@ class MentoringImportMixin(models.AbstractModel):
         """Never reached: `create` takes the values out first, `write` refuses them."""
 
     @api.model
-    def get_import_templates(self):
-        if not self._import_template:
-            return super().get_import_templates()
-        file_name, label = self._import_template
-        return [{"label": self.env._(label), "template": f"/peer_mentoring/static/xls/{file_name}"}]
+    def _import_template(self, file_name, label):
+        """One template of static/xls/ as the import screen offers it."""
+        return [{"label": label, "template": f"/peer_mentoring/static/xls/{file_name}"}]
 
     @api.model_create_multi
     def create(self, vals_list):

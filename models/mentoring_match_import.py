@@ -1,4 +1,4 @@
-from odoo import fields, models
+from odoo import api, fields, models
 from odoo.exceptions import ValidationError
 
 from .mentoring_mentor import ONGOING_MATCH_STATES
@@ -12,7 +12,6 @@ class MentoringMatch(models.Model):
 
     _name = "mentoring.match"
     _inherit = ["mentoring.match", "mentoring.import.mixin"]
-    _import_template = ("mentoring_match.xlsx", "Import Template for Running Matches")
     _import_fields = frozenset({"import_state", "import_agreement_signed_on"})
 
     import_state = fields.Selection(
@@ -32,6 +31,12 @@ class MentoringMatch(models.Model):
         help="Import only: the day the mentor and mentee signed the paper agreement. The agreement "
         "is recorded as signed that day; the paper stays on file.",
     )
+
+    @api.model
+    def get_import_templates(self):
+        return self._import_template(
+            "mentoring_match.xlsx", self.env._("Import Template for Running Matches")
+        )
 
     def _apply_import_values(self, values):
         self.ensure_one()

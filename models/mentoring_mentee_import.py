@@ -9,7 +9,12 @@ class MentoringMentee(models.Model):
 
     _name = "mentoring.mentee"
     _inherit = ["mentoring.mentee", "mentoring.import.mixin"]
-    _import_template = ("mentoring_mentee.xlsx", "Import Template for Mentees and their coverage")
+
+    @api.model
+    def get_import_templates(self):
+        return self._import_template(
+            "mentoring_mentee.xlsx", self.env._("Import Template for Mentees and their coverage")
+        )
 
     @api.model_create_multi
     def create(self, vals_list):

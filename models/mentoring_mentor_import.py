@@ -10,7 +10,6 @@ class MentoringMentor(models.Model):
 
     _name = "mentoring.mentor"
     _inherit = ["mentoring.mentor", "mentoring.import.mixin"]
-    _import_template = ("mentoring_mentor.xlsx", "Import Template for Mentors")
     _import_fields = frozenset({"import_state", "import_state_date"})
 
     import_state = fields.Selection(
@@ -29,6 +28,10 @@ class MentoringMentor(models.Model):
         exportable=False,
         help="Import only: the day the mentor reached that status (today when empty).",
     )
+
+    @api.model
+    def get_import_templates(self):
+        return self._import_template("mentoring_mentor.xlsx", self.env._("Import Template for Mentors"))
 
     @api.model_create_multi
     def create(self, vals_list):

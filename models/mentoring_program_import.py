@@ -1,4 +1,4 @@
-from odoo import models
+from odoo import api, models
 
 
 class MentoringProgram(models.Model):
@@ -7,4 +7,7 @@ class MentoringProgram(models.Model):
 
     _name = "mentoring.program"
     _inherit = ["mentoring.program", "mentoring.import.mixin"]
-    _import_template = ("mentoring_program.xlsx", "Import Template for Programmes")
+
+    @api.model
+    def get_import_templates(self):
+        return self._import_template("mentoring_program.xlsx", self.env._("Import Template for Programmes"))
