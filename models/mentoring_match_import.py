@@ -47,7 +47,7 @@ class MentoringMatch(models.Model):
             return
         self._check_acts_for(self.env._("record a running match"))
         if state in ONGOING_MATCH_STATES:
-            self._check_import_date(self.date_start, self.env._("The planned start of a running match,"))
+            self._check_import_date(self.date_start, self.env._("The start of a running match,"))
         if state == "active" and not signed_on:
             raise ValidationError(
                 self.env._(

@@ -156,6 +156,16 @@ class TestImportTemplates(MentoringImportCase):
         (error,) = self.errors(result)
         self.assertRegex(error, r"^Row 2: .* is active: give the day the agreement was signed on paper")
 
+    def test_running_match_cannot_start_in_the_future(self):
+        self.import_up_to("mentoring_authorization.xlsx")
+        result = self.run_import(
+            "mentoring_match.xlsx", dryrun=True, changes={"Planned start": date(2026, 4, 1)}
+        )
+        self.assertEqual(
+            self.errors(result),
+            ["Row 2: The start of a running match, 04/01/2026 is in the future: give the day it happened."],
+        )
+
 
 @tagged("post_install", "-at_install")
 @freeze_time(f"{EXAMPLE_DAY} 12:00:00")
@@ -280,3 +290,30 @@ class TestUnitsUsedBefore(MentoringImportCase):
         second.action_confirm()
         self.assertEqual(second.billed_units, 0)
         self.assertIn("more than remain on authorisation AUTH-1", second.not_billed_reason)
+
+
+@tagged("post_install", "-at_install")
+@freeze_time(f"{EXAMPLE_DAY} 12:00:00")
+class TestImportQueries(MentoringImportCase):
+    def queries_to_import_mentees(self, count, start):
+        rows = [
+            {"Name": f"Person {start + i}", "Coverage periods/Member ID": f"M-{start + i}"}
+            for i in range(count - 1)
+        ]
+        self.env.invalidate_all()
+        before = self.env.cr.sql_log_count
+        result = self.run_import(
+            "mentoring_mentee.xlsx", extra_rows=rows, changes={"Name": f"Person {start}x"}
+        )
+        self.assertEqual(len(result["ids"] or []), count, result["messages"])
+        return self.env.cr.sql_log_count - before
+
+    def test_queries_per_mentee_do_not_grow_with_the_file(self):
+        self.import_up_to("mentoring_mentor.xlsx")
+        self.queries_to_import_mentees(2, 0)  # warm the caches of the first import
+        small = self.queries_to_import_mentees(5, 100)
+        large = self.queries_to_import_mentees(25, 200)
+        per_row = (large - small) / 20
+        # Measured: 9 queries a mentee (contact, person, coverage period, chatter line), whatever
+        # the file's length.
+        self.assertLessEqual(per_row, 12, f"{small} queries for 5 mentees, {large} for 25")
