@@ -105,6 +105,16 @@ class TestImportTemplates(MentoringImportCase):
             ["Row 2: Status since 01/01/2027 is in the future: give the day it happened."],
         )
 
+    def test_diagnosis_code_that_is_not_icd10_names_the_row(self):
+        self.import_up_to("mentoring_mentor.xlsx")
+        result = self.run_import(
+            "mentoring_mentee.xlsx",
+            dryrun=True,
+            changes={"Coverage periods/Diagnosis codes (ICD-10)": "autism"},
+        )
+        (error,) = self.errors(result)
+        self.assertRegex(error, r"^Row 2: AUTISM is not an ICD-10 code")
+
     def test_certified_mentor_needs_the_ethics_date(self):
         self.import_up_to("mentoring_program.xlsx")
         result = self.run_import("mentoring_mentor.xlsx", changes={"Code of ethics acknowledged on": None})
