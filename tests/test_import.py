@@ -301,6 +301,21 @@ class TestUnitsUsedBefore(MentoringImportCase):
         self.assertEqual(second.billed_units, 0)
         self.assertIn("more than remain on authorisation AUTH-1", second.not_billed_reason)
 
+    def test_funder_report_shows_units_used_before_beside_authorised(self):
+        self.authorization.units_used_before = 10
+        report = (
+            self.env["mentoring.funder.report"]
+            .with_user(self.finance_user)
+            .create({"program_id": self.program.id, "date_from": self.yesterday, "date_to": self.today})
+        )
+        (section,) = report._report_sections()
+        self.assertEqual(section["rows"][:2], [("Authorised", 40), ("Used before Peer Mentoring", 10)])
+        self.authorization.units_used_before = 0
+        (section,) = report._report_sections()
+        self.assertNotIn(
+            "Used before Peer Mentoring", dict(section["rows"]), "Shown only when there are some"
+        )
+
 
 @tagged("post_install", "-at_install")
 @freeze_time(f"{EXAMPLE_DAY} 12:00:00")
