@@ -84,6 +84,21 @@ class MentoringAuthorization(models.Model):
         self.sudo()._check_usage_warnings()
         return res
 
+    @api.model_create_multi
+    def create(self, vals_list):
+        if self.env.context.get("import_file"):
+            for vals in vals_list:
+                # Whoever recorded it first: the payer's reference is booked once in the agency.
+                self.sudo()._check_not_imported_twice(
+                    [("name", "=", vals.get("name")), ("payer_id", "=", vals.get("payer_id"))],
+                    self.env._(
+                        "Authorisation %(ref)s of this payer is already recorded: a file imported twice "
+                        "would book it twice. Leave this row out.",
+                        ref=vals.get("name"),
+                    ),
+                )
+        return super().create(vals_list)
+
     def _apply_import_values(self, values):
         self.ensure_one()
         if values.get("import_state") != "approved":

@@ -96,6 +96,13 @@ class MentoringImportMixin(models.AbstractModel):
         fields sent). Each model checks who acts, then takes its own guarded path."""
         raise NotImplementedError
 
+    def _check_not_imported_twice(self, domain, message):
+        """A file imported twice would record a person twice (and book an authorisation twice):
+        a record the new one would repeat stops the row. Later files name these records, so
+        two of one name would stop them anyway."""
+        if self.search_count(domain, limit=1):
+            raise ValidationError(message)
+
     def _log_imported(self):
         body = self.env._(
             "Imported by %(user)s on %(date)s.",

@@ -20,7 +20,20 @@ class MentoringMentee(models.Model):
     def create(self, vals_list):
         # The importer sends the same values again, row by row, after a failed batch, and the
         # mentee's create puts in them the contact it makes: each try gets its own copy.
-        return super().create([dict(vals) for vals in vals_list])
+        vals_list = [dict(vals) for vals in vals_list]
+        if self.env.context.get("import_file"):
+            for vals in vals_list:
+                name = vals.get("name") or self.env["res.partner"].browse(vals.get("partner_id")).name
+                self._check_not_imported_twice(
+                    [("name", "=", name)],
+                    self.env._(
+                        "%(name)s is already a mentee here: a file imported twice would record them "
+                        "twice. If this is another person of the same name, tell them apart in the name "
+                        "(e.g. a middle initial).",
+                        name=name,
+                    ),
+                )
+        return super().create(vals_list)
 
 
 class MentoringMenteeCoverage(models.Model):

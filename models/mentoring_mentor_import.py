@@ -41,9 +41,24 @@ class MentoringMentor(models.Model):
             # are copied, not changed.)
             vals_list = [dict(vals) for vals in vals_list]
             for vals in vals_list:
+                self._check_not_imported_twice_mentor(vals)
                 if not vals.get("employee_id") and not vals.get("partner_id") and vals.get("name"):
                     vals["partner_id"] = self.env["res.partner"].create({"name": vals["name"]}).id
         return super().create(vals_list)
+
+    def _check_not_imported_twice_mentor(self, vals):
+        employee = self.env["hr.employee"].browse(vals.get("employee_id"))
+        name = vals.get("name") or employee.name
+        domain = [("employee_id", "=", employee.id)] if employee else [("name", "=", name)]
+        self._check_not_imported_twice(
+            domain,
+            self.env._(
+                "%(name)s is already a mentor here: a file imported twice would record them twice. If "
+                "this is another person of the same name, tell them apart in the name (e.g. a middle "
+                "initial).",
+                name=name,
+            ),
+        )
 
     def _apply_import_values(self, values):
         self.ensure_one()

@@ -98,12 +98,34 @@ class TestImportTemplates(MentoringImportCase):
         )
         self.assertEqual(self.errors(result), ["Row 2: A coverage period cannot end before it starts."])
         result = self.run_import(
-            "mentoring_mentor.xlsx", dryrun=True, changes={"Status since (import)": date(2027, 1, 1)}
+            "mentoring_mentor.xlsx",
+            dryrun=True,
+            changes={"Status since (import)": date(2027, 1, 1), "Name": "Lee Other"},
         )
         self.assertEqual(
             self.errors(result),
             ["Row 2: Status since 01/01/2027 is in the future: give the day it happened."],
         )
+
+    def test_the_same_file_imported_twice_records_nothing_twice(self):
+        """Programme codes are unique already; people and authorisations are recognised too, so
+        a file imported again books no authorisation (and its sale order) twice."""
+        self.import_up_to("mentoring_authorization.xlsx")
+        for file_name, pattern in (
+            ("mentoring_program.xlsx", "^Row 2: A programme code must be unique"),
+            ("mentoring_mentor.xlsx", "^Row 2: Rosa Example is already a mentor here: a file imported twice"),
+            ("mentoring_mentee.xlsx", "^Row 2: Sam Example is already a mentee here"),
+            (
+                "mentoring_authorization.xlsx",
+                "^Row 2: Authorisation EX-AUTH-1 of this payer is already recorded",
+            ),
+        ):
+            with self.subTest(file=file_name):
+                result = self.run_import(file_name)
+                (error,) = self.errors(result)
+                self.assertRegex(error, pattern)
+                self.assertFalse(result["ids"])
+        self.assertEqual(self.env["sale.order"].search_count([("client_order_ref", "=", "EX-AUTH-1")]), 1)
 
     def test_diagnosis_code_that_is_not_icd10_names_the_row(self):
         self.import_up_to("mentoring_mentor.xlsx")
