@@ -52,7 +52,7 @@ class MentoringMatch(models.Model):
             raise ValidationError(
                 self.env._(
                     "%(match)s is active: give the day the agreement was signed on paper (column "
-                    "“Agreement signed on paper on”).",
+                    "“Agreement signed on paper on (import)”).",
                     match=self.display_name,
                 )
             )
