@@ -15,7 +15,15 @@
         "static/description/portal_my_mentoring.png",
         "static/description/forms/agreement.png",
     ],
-    "depends": ["mail", "hr", "sale_timesheet", "portal", "auth_passkey_portal", "spreadsheet_dashboard"],
+    "depends": [
+        "mail",
+        "hr",
+        "sale_timesheet",
+        "portal",
+        "auth_passkey_portal",
+        "spreadsheet_dashboard",
+        "base_import",
+    ],
     "external_dependencies": {"python": ["numpy", "scipy", "pyx12"]},
     "data": [
         "security/peer_mentoring_groups.xml",
@@ -155,6 +163,7 @@
         "views/outcome_analysis_views.xml",
         "security/dashboard_rules.xml",
         "views/dashboard_figures_views.xml",
+        "views/mentoring_import_views.xml",
         "views/empty_screen_help.xml",
         "data/dashboard_data.xml",
     ],
@@ -162,6 +171,7 @@
         "web.assets_backend": [
             "peer_mentoring/static/src/scss/*.scss",
             "peer_mentoring/static/src/views/*",
+            "peer_mentoring/static/src/import/*",
         ],
         "web.assets_frontend": [
             "peer_mentoring/static/src/portal/*.scss",

@@ -172,3 +172,11 @@ from . import mentoring_checkin_timeliness
 from . import mentoring_mentor_workforce
 from . import mentoring_internship_length
 from . import mentoring_claim_line_payment
+from . import mentoring_import_mixin
+from . import mentoring_program_import
+from . import mentoring_mentor_import
+from . import mentoring_mentee_import
+from . import mentoring_authorization_import
+from . import mentoring_match_import
+from . import base_import_import
+from . import mentoring_funder_report_import

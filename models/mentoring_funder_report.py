@@ -331,9 +331,12 @@ class MentoringFunderReport(models.TransientModel):  # pylint: disable=no-wizard
     # Measures: billing -------------------------------------------------------------------------
 
     def _measure_units_authorized(self):
-        """Units of the programme's approved authorisations (exhausted and expired ones too)
-        whose dates overlap the period."""
-        auths = (
+        return round(sum(self._authorizations_in_period().mapped("units_authorized")), 2)
+
+    def _authorizations_in_period(self):
+        """The programme's approved authorisations (exhausted and expired ones too) whose dates
+        overlap the period."""
+        return (
             self.env["mentoring.authorization"]
             .sudo()
             .search(
@@ -345,7 +348,6 @@ class MentoringFunderReport(models.TransientModel):  # pylint: disable=no-wizard
                 ]
             )
         )
-        return round(sum(auths.mapped("units_authorized")), 2)
 
     def _billed_units(self, domain=()):
         billed = [("program_id", "=", self.program_id.id), ("billing_status", "=", "billed"), *domain]

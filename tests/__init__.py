@@ -64,3 +64,5 @@ from . import test_performance_outcomes
 from . import test_i18n
 from . import test_dashboard_figures
 from . import test_dashboard_workforce
+from . import test_import
+from . import test_tour_import
