@@ -178,5 +178,4 @@ from . import mentoring_mentor_import
 from . import mentoring_mentee_import
 from . import mentoring_authorization_import
 from . import mentoring_match_import
-from . import base_import_import
 from . import mentoring_funder_report_import

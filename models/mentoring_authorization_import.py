@@ -61,11 +61,12 @@ class MentoringAuthorization(models.Model):
         "units_used_before",
     )
     def _compute_units(self):
-        super()._compute_units()
+        result = super()._compute_units()
         for auth in self:
             used = auth.units_used_before + auth.units_used
             auth.units_remaining = auth.units_authorized - used
             auth.percent_used = 100.0 * used / auth.units_authorized if auth.units_authorized else 0.0
+        return result
 
     def _prepare_sale_order_values(self):
         """The order is for the units still to be delivered here: those used before are the

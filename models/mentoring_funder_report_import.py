@@ -1,7 +1,8 @@
 from odoo import models
 
 
-class MentoringFunderReport(models.TransientModel):
+# The funder report screen lives with the report's models (see mentoring_funder_report.py).
+class MentoringFunderReport(models.TransientModel):  # pylint: disable=no-wizard-in-models
     """Authorisations brought in when the agency moved in: the units the payer had already
     counted before are a figure of their own, beside the units authorised, so that authorised
     less delivered here does not read as what is left."""

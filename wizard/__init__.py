@@ -11,3 +11,4 @@ from . import mentoring_safeguarding_raise
 from . import mentoring_safeguarding_raise_checkin
 from . import mentoring_safeguarding_raise_portal
 from . import mentoring_safeguarding_raise_supervision
+from . import base_import_import
