@@ -13,6 +13,7 @@ GUARD_ALLOW_LIST = {
     # Read-only queries over other records: nobody has write, create or delete rights on them.
     "mentoring.billing.entry": "a read-only view of confirmed meetings' billing facts",
     "mentoring.overview.item": "a read-only query of what needs doing, rebuilt at each search",
+    "mentoring.mentee.waiting": "a read-only query of who waits for a mentor, rebuilt at each search",
     # Configuration: every user reads it, only managers change it, and it names nobody.
     "mentoring.billing.profile": "payers' billing rules, changed by accounting managers",
     "mentoring.certification.rule": "a certification board's numbers, changed by managers",
