@@ -167,3 +167,4 @@ from . import mentoring_funder_report_sections
 from . import spreadsheet_dashboard_share
 from . import mentoring_match_last_meeting
 from . import mentoring_encounter_last_meeting
+from . import mentoring_overview_item_board
