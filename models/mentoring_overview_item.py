@@ -101,10 +101,10 @@ class MentoringOverviewItem(models.Model):
                    AND (a.usage_warned OR a.state = 'exhausted' OR a.date_to <= CURRENT_DATE + %(expiry)s)
              UNION ALL
                 SELECT 5, 'billing', e.program_id, e.company_id, e.match_id,
-                       'mentoring.encounter', e.id, e.date, m.name || ' – ' || e.name
+                       'mentoring.encounter', e.id, e.date,
+                       (SELECT m.name FROM mentoring_match m WHERE m.id = e.match_id) || ' – ' || e.name
                   FROM mentoring_encounter e
-                  JOIN mentoring_match m ON m.id = e.match_id
-                 WHERE e.state = 'confirmed' AND e.needs_billing_attention
+                 WHERE e.state = 'confirmed' AND e.needs_billing_attention AND e.match_id IS NOT NULL
             """,
             ongoing=SQL("('introduced', 'active')"),
             no_contact=NO_CONTACT_DAYS,

@@ -18,13 +18,16 @@ CARD_FIELDS = (
 
 
 class MentoringOverviewItem(models.Model):
-    """The board's first page in two evaluations of the view instead of seven.
+    """The board's first page in one evaluation of the view instead of seven.
 
-    Odoo's kanban reads a grouped board with one search per column and then the cards' fields
-    by id; each of those evaluates the whole view (a union over every ongoing match: the `items`
-    it refers to twice is computed in full each time). Here the columns' counts are read as
-    usual, and the cards of every open column come from one query (each card ranked within its
-    column), with their fields: reading them afterwards needs no further evaluation."""
+    Odoo's kanban reads a grouped board with a count per column, one search per column and then
+    the cards' fields by id; each of those evaluates the whole view (a union over every ongoing
+    match: the `items` it refers to twice is computed in full each time). Here one query ranks
+    each card within its column and counts the columns (window functions), and brings the
+    cards' fields: reading them afterwards (their facts, the programme) needs no further
+    evaluation. Anything but the plain board (another grouping, an order, a progress bar's
+    filter, aggregates) goes through Odoo's own way. The record rules apply as in any search
+    (`_search`)."""
 
     _inherit = "mentoring.overview.item"
 
@@ -47,6 +50,7 @@ class MentoringOverviewItem(models.Model):
     ):
         plain_board = (
             list(groupby) == ["board_column"]
+            and set(aggregates) <= {"__count"}
             and not (limit or offset or order or groupby_read_specification)
             and not any(info.get("progressbar_domain") for info in opening_info or ())
             and (auto_unfold or opening_info)
@@ -65,17 +69,21 @@ class MentoringOverviewItem(models.Model):
                 unfold_read_default_limit=unfold_read_default_limit,
                 groupby_read_specification=groupby_read_specification,
             )
-        # The columns and their counts, none opened (one evaluation).
-        result = super().web_read_group(domain, groupby, aggregates)
-        windows = self._board_windows(result["groups"], opening_info, auto_unfold, unfold_read_default_limit)
-        cards, ranked = self._board_cards(domain, windows)
+        counts, rows = self._board_rows(domain, opening_info, unfold_read_default_limit)
+        groups = [
+            {"board_column": column, "__extra_domain": [("board_column", "=", column)], "__count": count}
+            for column, count in sorted(counts.items())
+        ]
+        windows = self._board_windows(groups, opening_info, auto_unfold, unfold_read_default_limit)
+        rows = [row for row in rows if self._in_window(windows.get(row[2]), row[-2])]
+        cards = self.browse(row[0] for row in rows)
+        for index, name in enumerate(CARD_FIELDS, start=1):
+            self._fields[name]._insert_cache(cards, [row[index] for row in rows])
         read = dict(zip(cards._ids, cards.web_read(unfold_read_specification or {}), strict=True))
-        for group in result["groups"]:
-            column = group["board_column"]
-            if column in windows:
-                page = self._column_page(ranked, column)
-                group["__records"] = [read[card_id] for card_id in page]
-        return result
+        for group in groups:
+            if group["board_column"] in windows:
+                group["__records"] = [read[row[0]] for row in rows if row[2] == group["board_column"]]
+        return {"groups": groups, "length": len(groups)}
 
     @api.model
     def _max_opened_columns(self):
@@ -99,37 +107,37 @@ class MentoringOverviewItem(models.Model):
         return windows
 
     @api.model
-    def _board_cards(self, domain, windows):
-        """The cards of the open columns' pages, their fields in the cache (one evaluation)."""
-        if not windows:
-            return self.browse(), []
+    def _board_rows(self, domain, opening_info, default_limit):
+        """({column: count of cards}, rows): the cards of every column up to the furthest page
+        asked for, as (id, *CARD_FIELDS, rank in its column, count of its column), in one
+        evaluation of the view. Each column's first card is there even when the column is
+        folded: it carries the column's count."""
         query = self._search(domain)
-        fields = [self._fields[name] for name in CARD_FIELDS]
-        columns = [self._field_to_sql(self._table, field.name, query) for field in fields]
+        column = self._field_to_sql(self._table, "board_column", query)
         rank = SQL(
-            "row_number() OVER (PARTITION BY %s ORDER BY %s)",
-            self._field_to_sql(self._table, "board_column", query),
-            self._order_to_sql(self._order, query),
+            "row_number() OVER (PARTITION BY %s ORDER BY %s)", column, self._order_to_sql(self._order, query)
         )
-        end = max(offset + limit for offset, limit in windows.values())
+        pages = [
+            (info.get("offset") or 0) + info["limit"] if info.get("limit") else None
+            for info in opening_info or ()
+            if not info.get("folded")
+        ]
+        end = None if not default_limit or None in pages else max([1, default_limit, *pages])
         rows = self.env.execute_query(
             SQL(
-                "SELECT * FROM (%s) cards WHERE cards.board_rank <= %s ORDER BY cards.board_rank",
-                query.select(SQL.identifier(self._table, "id"), *columns, SQL("%s AS board_rank", rank)),
+                "SELECT * FROM (%s) cards WHERE cards.board_rank <= COALESCE(%s, cards.board_rank)"
+                " ORDER BY cards.board_rank",
+                query.select(
+                    SQL.identifier(self._table, "id"),
+                    *(self._field_to_sql(self._table, name, query) for name in CARD_FIELDS),
+                    SQL("%s AS board_rank", rank),
+                    SQL("count(*) OVER (PARTITION BY %s) AS board_count", column),
+                ),
                 end,
             )
         )
-        rows = [row for row in rows if self._in_window(windows.get(row[2]), row[-1])]
-        cards = self.browse(row[0] for row in rows)
-        for index, field in enumerate(fields, start=1):
-            field._insert_cache(cards, [row[index] for row in rows])
-        return cards, [(row[0], row[2], row[-1]) for row in rows]
+        return {row[2]: row[-1] for row in rows}, rows
 
     @staticmethod
     def _in_window(window, rank):
         return window is not None and window[0] < rank <= window[0] + window[1]
-
-    @api.model
-    def _column_page(self, ranked, column):
-        """The ids of `column`'s cards in its page, in the board's order."""
-        return [card_id for card_id, where, _rank in ranked if where == column]

@@ -25,7 +25,11 @@ PAGE = 80
 KANBAN_PAGE = 40
 # The indexes these screens' plans need (models' `_auto_init` / `models.Index`): dropped for the
 # "before" figures, inside a savepoint.
-INDEXES = ["mentoring_encounter_match_confirmed_date_idx"]
+INDEXES = [
+    "mentoring_encounter_match_confirmed_date_idx",
+    "mentoring_agreement_signed_match_idx",
+    "mentoring_plan_signed_review_idx",
+]
 
 SCREENS = {
     "Needs doing board (3 columns, 40 cards each)": (
