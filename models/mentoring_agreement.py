@@ -11,8 +11,6 @@ class MentoringAgreement(models.Model):
     _inherit = ["mentoring.signed.document.mixin", "mentoring.thread.mixin", "mail.activity.mixin"]
     _order = "match_id, version desc"
     _signature_roles = ("mentor", "mentee", "coordinator")
-    # Needs doing looks for ongoing matches without a signed agreement (scripts/bench_needs_doing.py).
-    _signed_match_idx = models.Index("(match_id) WHERE state = 'signed'")
 
     name = fields.Char(compute="_compute_name", store=True)
     previous_id = fields.Many2one("mentoring.agreement", string="Previous version", readonly=True, copy=False)

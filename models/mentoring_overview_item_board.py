@@ -113,9 +113,9 @@ class MentoringOverviewItem(models.Model):
         evaluation of the view. Each column's first card is there even when the column is
         folded: it carries the column's count."""
         query = self._search(domain)
-        column = self._field_to_sql(self._table, "board_column", query)
-        rank = SQL(
-            "row_number() OVER (PARTITION BY %s ORDER BY %s)", column, self._order_to_sql(self._order, query)
+        cards = query.select(
+            SQL.identifier(self._table, "id"),
+            *(self._field_to_sql(self._table, name, query) for name in CARD_FIELDS),
         )
         pages = [
             (info.get("offset") or 0) + info["limit"] if info.get("limit") else None
@@ -123,17 +123,24 @@ class MentoringOverviewItem(models.Model):
             if not info.get("folded")
         ]
         end = None if not default_limit or None in pages else max([1, default_limit, *pages])
+        # Ranked on the cards' ids and sort keys only (the model's `_order`, due_date, id): a
+        # sort of narrow rows stays in memory where one of whole cards spilled to disk.
         rows = self.env.execute_query(
             SQL(
-                "SELECT * FROM (%s) cards WHERE cards.board_rank <= COALESCE(%s, cards.board_rank)"
-                " ORDER BY cards.board_rank",
-                query.select(
-                    SQL.identifier(self._table, "id"),
-                    *(self._field_to_sql(self._table, name, query) for name in CARD_FIELDS),
-                    SQL("%s AS board_rank", rank),
-                    SQL("count(*) OVER (PARTITION BY %s) AS board_count", column),
-                ),
-                end,
+                """
+                WITH cards AS MATERIALIZED (%(cards)s),
+                     ranked AS (SELECT id,
+                                       row_number() OVER (PARTITION BY board_column ORDER BY due_date, id) AS rank,
+                                       count(*) OVER (PARTITION BY board_column) AS count
+                                  FROM cards)
+                SELECT %(fields)s, ranked.rank, ranked.count
+                  FROM ranked JOIN cards ON cards.id = ranked.id
+                 WHERE ranked.rank <= COALESCE(%(end)s, ranked.rank)
+              ORDER BY ranked.rank
+                """,
+                cards=cards,
+                fields=SQL(", ").join(SQL.identifier("cards", name) for name in ("id", *CARD_FIELDS)),
+                end=end,
             )
         )
         return {row[2]: row[-1] for row in rows}, rows

@@ -23,9 +23,6 @@ class MentoringPlan(models.Model):
     date_reviewed = fields.Date("Date reviewed", tracking=True)
     next_review_date = fields.Date("Next review", tracking=True)
 
-    # Needs doing reads the signed plans whose review is near (scripts/bench_needs_doing.py).
-    _signed_review_idx = models.Index("(next_review_date) WHERE state = 'signed'")
-
     _required_to_sign = {"person_centred_goals": "Goals from my person-centred plan"}
 
     @api.depends("mentee_id.name", "version")
