@@ -1,5 +1,6 @@
 from odoo import fields, models
 from odoo.tools import SQL
+from odoo.tools.sql import column_exists, table_exists
 
 # The day of each match's last confirmed meeting, from the meetings themselves (one statement
 # for a whole batch of matches; also used by the 19.0.1.3.0 migration and at install).
@@ -24,11 +25,13 @@ class MentoringMatch(models.Model):
     )
 
     def _auto_init(self):
-        # A database that had the addon before this field: fill it once, when the column is made.
-        new = not _column_exists(self.env.cr, self._table, "last_meeting_date")
+        # A database that had the addon before this field: fill it once, when the column is made
+        # (a new database has no match yet, and maybe no meeting table).
+        cr = self.env.cr
+        upgrading = table_exists(cr, self._table) and not column_exists(cr, self._table, "last_meeting_date")
         res = super()._auto_init()
-        if new:
-            self.env.cr.execute(LAST_MEETING_UPDATE)
+        if upgrading:
+            cr.execute(LAST_MEETING_UPDATE)
         return res
 
     def _refresh_last_meeting_date(self):
@@ -44,11 +47,3 @@ class MentoringMatch(models.Model):
         self.env["mentoring.encounter"].flush_model(["match_id", "date", "state"])
         self.env.cr.execute(SQL("%s WHERE m.id IN %s", SQL(LAST_MEETING_UPDATE), tuple(self.ids)))
         self.invalidate_recordset(["last_meeting_date"])
-
-
-def _column_exists(cr, table, column):
-    cr.execute(
-        "SELECT 1 FROM information_schema.columns WHERE table_name = %s AND column_name = %s",
-        [table, column],
-    )
-    return bool(cr.fetchone())
