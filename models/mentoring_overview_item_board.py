@@ -26,7 +26,8 @@ class MentoringOverviewItem(models.Model):
     each card within its column and counts the columns (window functions), and brings the
     cards' fields: reading them afterwards (their facts, the programme) needs no further
     evaluation. Anything but the plain board (another grouping, an order, a progress bar's
-    filter, aggregates) goes through Odoo's own way. The record rules apply as in any search
+    filter, aggregates) goes through Odoo's own way; the web client's kanban asks for the plain
+    board (`limit` there is the number of columns). The record rules apply as in any search
     (`_search`)."""
 
     _inherit = "mentoring.overview.item"
@@ -51,7 +52,7 @@ class MentoringOverviewItem(models.Model):
         plain_board = (
             list(groupby) == ["board_column"]
             and set(aggregates) <= {"__count"}
-            and not (limit or offset or order or groupby_read_specification)
+            and not (order or groupby_read_specification)
             and not any(info.get("progressbar_domain") for info in opening_info or ())
             and (auto_unfold or opening_info)
         )
@@ -70,9 +71,16 @@ class MentoringOverviewItem(models.Model):
                 groupby_read_specification=groupby_read_specification,
             )
         counts, rows = self._board_rows(domain, opening_info, unfold_read_default_limit)
+        columns = sorted(counts)
+        # The web client asks for a number of columns (`limit`, `offset`), as for any grouping.
+        shown = columns[offset : offset + limit if limit else None]
         groups = [
-            {"board_column": column, "__extra_domain": [("board_column", "=", column)], "__count": count}
-            for column, count in sorted(counts.items())
+            {
+                "board_column": column,
+                "__extra_domain": [("board_column", "=", column)],
+                "__count": counts[column],
+            }
+            for column in shown
         ]
         windows = self._board_windows(groups, opening_info, auto_unfold, unfold_read_default_limit)
         rows = [row for row in rows if self._in_window(windows.get(row[2]), row[-2])]
@@ -83,7 +91,7 @@ class MentoringOverviewItem(models.Model):
         for group in groups:
             if group["board_column"] in windows:
                 group["__records"] = [read[row[0]] for row in rows if row[2] == group["board_column"]]
-        return {"groups": groups, "length": len(groups)}
+        return {"groups": groups, "length": len(columns) if groups else 0}
 
     @api.model
     def _max_opened_columns(self):

@@ -79,6 +79,14 @@ class TestNeedsDoingBoardRead(NeedsDoingFixtures, MentoringBillingCase):
         self.assertEqual(len(columns["contact"]["__records"]), 3)
         self.assertTrue(all(card["fact"] for group in board["groups"] for card in group["__records"]))
 
+    def test_as_the_web_client_asks_columns_by_number(self):
+        # The kanban's first load: a number of columns, no opening yet, a read_group_expand context.
+        first = dict(limit=80, offset=0, order="", opening_info=[], groupby_read_specification={})
+        board = self.assertSameBoard(unfold_read_default_limit=40, **first)
+        self.assertEqual(board["length"], 3)
+        board = self.assertSameBoard(unfold_read_default_limit=40, **(first | {"limit": 2, "offset": 1}))
+        self.assertEqual([group["board_column"] for group in board["groups"]], ["paper", "units"])
+
     def test_pages_and_folded_columns_as_the_kanban_asks_again(self):
         opening = [
             {"value": "contact", "folded": False, "offset": 2, "limit": 2},
