@@ -179,3 +179,6 @@ from . import mentoring_mentee_import
 from . import mentoring_authorization_import
 from . import mentoring_match_import
 from . import mentoring_funder_report_import
+from . import mentoring_match_last_meeting
+from . import mentoring_encounter_last_meeting
+from . import mentoring_overview_item_board

@@ -75,15 +75,11 @@ class MentoringOverviewItem(models.Model):
             """
                 SELECT 1 AS kind_rank, 'no_contact' AS kind, m.program_id, m.company_id, m.id AS match_id,
                        'mentoring.match' AS res_model, m.id AS res_id,
-                       COALESCE(last.date, m.date_start) AS due_date,
+                       COALESCE(m.last_meeting_date, m.date_start) AS due_date,
                        m.name AS detail
                   FROM mentoring_match m
-             LEFT JOIN LATERAL (
-                       SELECT MAX(e.date) AS date FROM mentoring_encounter e
-                        WHERE e.match_id = m.id AND e.state = 'confirmed'
-                       ) last ON TRUE
                  WHERE m.active AND m.state IN %(ongoing)s
-                   AND COALESCE(last.date, m.date_start) < CURRENT_DATE - %(no_contact)s
+                   AND COALESCE(m.last_meeting_date, m.date_start) < CURRENT_DATE - %(no_contact)s
              UNION ALL
                 SELECT 2, 'agreement', m.program_id, m.company_id, m.id,
                        'mentoring.match', m.id, m.date_start, m.name
@@ -105,10 +101,10 @@ class MentoringOverviewItem(models.Model):
                    AND (a.usage_warned OR a.state = 'exhausted' OR a.date_to <= CURRENT_DATE + %(expiry)s)
              UNION ALL
                 SELECT 5, 'billing', e.program_id, e.company_id, e.match_id,
-                       'mentoring.encounter', e.id, e.date, m.name || ' – ' || e.name
+                       'mentoring.encounter', e.id, e.date,
+                       (SELECT m.name FROM mentoring_match m WHERE m.id = e.match_id) || ' – ' || e.name
                   FROM mentoring_encounter e
-                  JOIN mentoring_match m ON m.id = e.match_id
-                 WHERE e.state = 'confirmed' AND e.needs_billing_attention
+                 WHERE e.state = 'confirmed' AND e.needs_billing_attention AND e.match_id IS NOT NULL
             """,
             ongoing=SQL("('introduced', 'active')"),
             no_contact=NO_CONTACT_DAYS,
@@ -179,16 +175,8 @@ class MentoringOverviewItem(models.Model):
         return [item.res_id for item in self if item.kind == kind]
 
     def _last_meeting_dates(self):
-        groups = (
-            self.env["mentoring.encounter"]
-            .sudo()
-            ._read_group(
-                [("match_id", "in", self.match_id.ids), ("state", "=", "confirmed")],
-                ["match_id"],
-                ["date:max"],
-            )
-        )
-        return {match.id: day for match, day in groups}
+        # Stored on the match by confirming and cancelling meetings (mentoring_match_last_meeting).
+        return {match.id: match.last_meeting_date for match in self.match_id.sudo()}
 
     def _days_ago(self, day):
         return (fields.Date.context_today(self) - day).days

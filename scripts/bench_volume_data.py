@@ -265,6 +265,7 @@ def _recompute(env, match_ids):
     ):
         env.add_to_compute(agreements._fields[name], agreements)
     env.flush_all()
+    matches._refresh_last_meeting_date()
     env.invalidate_all()
 
 

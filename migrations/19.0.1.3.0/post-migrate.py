@@ -4,9 +4,14 @@ from their chatter: the state change that approved them (it also sets who approv
 before it that submitted them; the last change of the record when the chatter has none.
 Days are those of the chatter's UTC time stamps.
 
+Each match's `last_meeting_date` (the day of its last confirmed meeting, read by *Needs doing*)
+is filled from its meetings, when the upgrade made the column (`_auto_init`) and again here.
+
 Every other field added since 19.0.1.2.0 is filled by the upgrade itself (defaults, stored
 computes) or is a fact nobody recorded before (a mentor's screening dates, a person's sex for
 claims, signing links), which stays empty rather than made up."""
+
+from odoo.addons.peer_mentoring.models.mentoring_match_last_meeting import LAST_MEETING_UPDATE
 
 STATE_CHANGES = """
     CREATE TEMPORARY VIEW monthly_timesheet_state_changes AS
@@ -53,3 +58,8 @@ def migrate(cr, version):
         """
     )
     cr.execute("DROP VIEW monthly_timesheet_state_changes")
+    fill_last_meeting_dates(cr)
+
+
+def fill_last_meeting_dates(cr):
+    cr.execute(LAST_MEETING_UPDATE)
