@@ -165,3 +165,4 @@ from . import mentoring_plan_attainment
 from . import mentoring_funder_report
 from . import mentoring_funder_report_sections
 from . import spreadsheet_dashboard_share
+from . import mentoring_job_checkpoint
