@@ -60,3 +60,4 @@ from . import test_demo_flows
 from . import test_paper_forms
 from . import test_dashboards
 from . import test_tour_dashboards
+from . import test_daily_jobs
