@@ -56,6 +56,9 @@ def build_parents(env):
             "coordinator_ids": [Command.set(coordinator.ids)],
         }
     )
+    feedback = env["mentoring.program"].create(
+        {"name": "Bench jobs feedback", "code": "BENCHF", "ask_end_feedback": True}
+    )
     payer = env["res.partner"].create({"name": "Bench jobs payer", "is_mentoring_payer": True})
     env["ir.config_parameter"].set_param("peer_mentoring.job_batch_size", str(BATCH_SIZE))
     env.cr.commit()
@@ -65,6 +68,9 @@ def build_parents(env):
         "coordinator": coordinator.id,
         "supervisor": supervisor.id,
         "payer": payer.id,
+        "feedback": feedback.id,
+        "concern_type": env.ref("peer_mentoring.safeguarding_type_disclosure").id,
+        "user": env.uid,
     }
 
 
@@ -123,6 +129,21 @@ def load_volume(env, ids, mentors, meetings):
                %(today)s::date - 300, %(today)s::date + 10
           FROM bench_mentee e;
 
+        -- A tenth of the people had an earlier match, closed, whose feedback forms are due,
+        -- and a tenth of the mentors a closed concern past its retention date.
+        INSERT INTO mentoring_match (mentor_id, mentee_id, program_id, company_id, state, active,
+                                     date_start, date_closed)
+        SELECT r.id, e.id, %(feedback)s, %(company)s, 'closed', TRUE, %(today)s::date - 400,
+               %(today)s::date - 2
+          FROM bench_mentor r JOIN bench_mentee e ON e.i = r.i WHERE r.i %% 10 = 0;
+        INSERT INTO mentoring_safeguarding_concern (name, company_id, description, raised_by_id,
+                raised_on, state, suspension_state, type_id, outcome, closed_on, retain_until,
+                subject_mentor_id, active)
+        SELECT 'BENCH-SG-' || r.i, %(company)s, 'Bench', %(user)s, %(today)s::date - 800, 'closed',
+               'none', %(concern_type)s, 'unfounded', %(today)s::date - 700, %(today)s::date - 1,
+               r.id, TRUE
+          FROM bench_mentor r WHERE r.i %% 10 = 0;
+
         INSERT INTO mentoring_encounter (match_id, mentor_id, mentee_id, program_id, company_id,
                                          date, start_time, end_time, duration_minutes,
                                          location_type, state)
@@ -154,15 +175,17 @@ class Jobs:
         Checkpoint._run_in_batches = counted
 
 
+# Each job is run as the scheduler runs it: its server action (which queues the e-mails the
+# activities send instead of sending them before the next batch).
 JOBS = [
-    ("supervision overdue", "mentoring.mentor", "_cron_supervision_overdue"),
-    ("check-ins due", "mentoring.match", "_cron_checkin_due"),
-    ("training due (lapses)", "mentoring.mentor", "_cron_warn_compliance"),
-    ("authorisations ending", "mentoring.authorization", "_cron_check_authorizations"),
-    ("follower pruning", "mentoring.match", "_cron_prune_followers"),
-    ("mid-point evaluations", "mentoring.evaluation", "_cron_propose_evaluations"),
-    ("safeguarding retention", "mentoring.safeguarding.concern", "_cron_apply_retention"),
-    ("timely filing", "mentoring.claim", "_cron_timely_filing"),
+    ("supervision overdue", "ir_cron_supervision_overdue"),
+    ("check-ins due", "ir_cron_checkin_due"),
+    ("training due (lapses)", "ir_cron_warn_compliance"),
+    ("authorisations ending", "ir_cron_check_authorizations"),
+    ("follower pruning", "ir_cron_prune_followers"),
+    ("mid-point evaluations", "ir_cron_propose_evaluations"),
+    ("safeguarding retention", "ir_cron_safeguarding_retention"),
+    ("timely filing", "ir_cron_claim_timely_filing"),
 ]
 
 
@@ -175,11 +198,11 @@ def run_volume(db, mentors, meetings):
         print(f"-- {mentors} mentors, {meetings} meetings loaded in {time.perf_counter() - start:.0f} s")
         counter = Jobs(env)
         results = {}
-        for label, model, method in JOBS:
+        for label, cron in JOBS:
             counter.handled = 0
             before = env.cr.sql_log_count
             start = time.perf_counter()
-            getattr(env[model], method)()
+            env.ref(f"peer_mentoring.{cron}").ir_actions_server_id.run()
             env.flush_all()
             seconds = time.perf_counter() - start
             queries = env.cr.sql_log_count - before
@@ -213,7 +236,7 @@ def main():
     (small, at_small), (large, at_large) = results
     print(f"\n{'job':<28} {'q/record':>10} {'q/record':>10} {'ms/record':>10} {'ms/record':>10}")
     print(f"{'':<28} {small[0]:>10} {large[0]:>10} {small[0]:>10} {large[0]:>10}  (mentors)")
-    for label, _model, _method in JOBS:
+    for label, _cron in JOBS:
         row = []
         for values in (at_small[label], at_large[label]):
             handled, seconds, queries = values
