@@ -72,9 +72,10 @@ class MentoringJobCheckpoint(models.Model):
 
     @api.model
     def _commit_batch(self, processed, remaining):
-        """Commit the batch and the checkpoint with `ir.cron`'s progress (a plain commit outside
-        a cron run); the seconds left to the run. A test's transaction is never committed (as
-        in Odoo's mail queue): tests replace this method to see the batches."""
-        if modules.module.current_test:
+        """Commit the batch and the checkpoint with `ir.cron`'s progress; the seconds left to
+        the run. Only the scheduler's run commits: a job called elsewhere (the demo data at
+        install, a test, whose transaction is never committed, as in Odoo's mail queue) runs
+        in its caller's transaction. Tests replace this method to see the batches."""
+        if modules.module.current_test or not self.env.context.get("cron_id"):
             return float("inf")
         return self.env["ir.cron"]._commit_progress(processed, remaining=remaining)

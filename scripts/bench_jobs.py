@@ -202,7 +202,9 @@ def run_volume(db, mentors, meetings):
             counter.handled = 0
             before = env.cr.sql_log_count
             start = time.perf_counter()
-            env.ref(f"peer_mentoring.{cron}").ir_actions_server_id.run()
+            job = env.ref(f"peer_mentoring.{cron}")
+            # As the scheduler runs it: its server action, in the cron's context (batches commit).
+            job.ir_actions_server_id.with_context(cron_id=job.id).run()
             env.flush_all()
             seconds = time.perf_counter() - start
             queries = env.cr.sql_log_count - before
