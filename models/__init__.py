@@ -182,3 +182,4 @@ from . import mentoring_funder_report_import
 from . import mentoring_match_last_meeting
 from . import mentoring_encounter_last_meeting
 from . import mentoring_overview_item_board
+from . import mentoring_job_checkpoint

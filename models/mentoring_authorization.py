@@ -473,11 +473,21 @@ class MentoringAuthorization(models.Model):
 
     @api.model
     def _cron_check_authorizations(self):
+        """Warn about authorisations running out or expiring soon and expire those past their
+        end, in batches. Each step is once only (the `*_warned` flags, the state), so a batch
+        looked at again does nothing new."""
+        self.env["mentoring.job.checkpoint"]._run_in_batches(
+            "check_authorizations",
+            self,
+            [("state", "in", ("approved", "exhausted"))],
+            lambda active: active._check_dates_and_usage(),
+        )
+
+    def _check_dates_and_usage(self):
         today = fields.Date.context_today(self)
-        active = self.search([("state", "in", ("approved", "exhausted"))])
-        active._check_usage_warnings()
-        active.filtered(lambda a: a.date_to < today).write({"state": "expired"})
-        soon = active.filtered(
+        self._check_usage_warnings()
+        self.filtered(lambda a: a.date_to < today).write({"state": "expired"})
+        soon = self.filtered(
             lambda a: (
                 not a.expiry_warned and today <= a.date_to <= today + timedelta(days=EXPIRY_WARNING_DAYS)
             )

@@ -177,7 +177,10 @@ class MentoringBillingProfile(models.Model):
     def _uom(self):
         """The payer's unit as a unit of measure."""
         self.ensure_one()
-        return self.env.ref(BILLING_UOMS[self.billing_unit])
+        # The cached xml id lookup: `env.ref` would check the unit exists (a query) at each call.
+        return self.env["uom.uom"].browse(
+            self.env["ir.model.data"]._xmlid_to_res_id(BILLING_UOMS[self.billing_unit])
+        )
 
     def _product_unit_problem(self, product):
         """Why `product` cannot be billed under this profile, or False.

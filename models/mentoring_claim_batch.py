@@ -210,7 +210,10 @@ class MentoringClaimBatch(models.Model):
         self._address(out, company.street, company.city, company.state_id.code, company.zip)
         out.add("REF", "EI", company.claim_tax_id)
         hl = 1
-        for claim in claims.sorted("id"):
+        claims = claims.sorted("id")
+        # Every claim's lines read at once (a thousand at a time), not one claim's at a time.
+        claims.line_ids.fetch()
+        for claim in claims:
             hl += 1
             self._subscriber_loop(out, claim, hl)
             self._claim_loop(out, claim)

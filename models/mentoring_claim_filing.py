@@ -2,7 +2,7 @@ from collections import defaultdict
 from datetime import timedelta
 
 from odoo import api, fields, models
-from odoo.tools import format_date
+from odoo.tools import SQL, format_date
 
 
 class MentoringClaim(models.Model):
@@ -15,9 +15,27 @@ class MentoringClaim(models.Model):
 
     @api.model
     def _cron_timely_filing(self):
+        """In batches of the records reminded: posted invoices with services on no claim, then
+        authorisations with services not on a posted invoice. A reminder is given once while
+        it is open (its summary), so a batch looked at again adds none."""
         today = fields.Date.context_today(self)
-        for record, (deadline, days, first, company) in self._services_due_for_filing(today).items():
-            record = record.sudo()
+        Checkpoint = self.env["mentoring.job.checkpoint"]
+        Checkpoint._run_in_batches(
+            "timely_filing_invoices",
+            self.env["account.move"].sudo(),
+            [("state", "=", "posted"), ("id", "in", _unclaimed_services_sql("timesheet_invoice_id"))],
+            lambda invoices: self._remind_timely_filing(invoices, today),
+        )
+        Checkpoint._run_in_batches(
+            "timely_filing_authorizations",
+            self.env["mentoring.authorization"].sudo(),
+            [("id", "in", _unclaimed_services_sql("e.authorization_id", unbilled=True))],
+            lambda authorizations: self._remind_timely_filing(authorizations, today),
+        )
+
+    @api.model
+    def _remind_timely_filing(self, records, today):
+        for record, (deadline, days, first, company) in self._services_due_for_filing(records, today).items():
             summary, note = record._filing_reminder(today, deadline, days, first)
             if record.activity_ids.filtered(lambda a, s=summary: a.summary == s):
                 continue
@@ -30,21 +48,22 @@ class MentoringClaim(models.Model):
             )
 
     @api.model
-    def _services_due_for_filing(self, today):
-        """{invoice or authorisation: (deadline, limit in days, first date, company)} of the
-        services on no claim whose deadline is within the company's warning days."""
-        claim_lines = self.env["mentoring.claim.line"].sudo().search([("claim_id.state", "!=", "cancelled")])
-        # A service is claimed while a claim of the invoice it is on carries it (a credit note
-        # takes it off the invoice: it is then to claim again).
-        claimed = {
-            (service.id, line.claim_id.move_id.id) for line in claim_lines for service in line.timesheet_ids
-        }
-        services = (
-            self.env["account.analytic.line"]
-            .sudo()
-            .search([("mentoring_encounter_id", "!=", False)])
-            .filtered(lambda s: (s.id, s.timesheet_invoice_id.id) not in claimed)
-        )
+    def _services_due_for_filing(self, records, today):
+        """{invoice or authorisation of `records`: (deadline, limit in days, first date,
+        company)} of their services on no claim whose deadline is within the company's
+        warning days. A service counts for its posted invoice, else for its authorisation."""
+        Service = self.env["account.analytic.line"].sudo()
+        if records._name == "account.move":
+            services = Service.search(
+                [("timesheet_invoice_id", "in", records.ids), ("id", "in", _unclaimed_services_sql("s.id"))]
+            )
+        else:
+            services = Service.search(
+                [
+                    ("mentoring_encounter_id.authorization_id", "in", records.ids),
+                    ("id", "in", _unclaimed_services_sql("s.id", unbilled=True)),
+                ]
+            )
         due = defaultdict(lambda: None)
         for service in services:
             profile = service.mentoring_encounter_id._billing_profile()
@@ -55,9 +74,30 @@ class MentoringClaim(models.Model):
                 continue
             invoice = service.timesheet_invoice_id.filtered(lambda m: m.state == "posted")
             record = invoice or service.mentoring_encounter_id.authorization_id
-            if record and (due[record] is None or deadline < due[record][0]):
+            if record in records and (due[record] is None or deadline < due[record][0]):
                 due[record] = (deadline, profile.timely_filing_days, service.date, service.company_id)
         return {record: value for record, value in due.items() if value}
+
+
+def _unclaimed_services_sql(column, unbilled=False):
+    """`column` of the meetings' services (`s`, their meeting `e`) that no claim of their
+    invoice carries, a cancelled claim apart (a credit note takes a service off its invoice:
+    it is then to claim again). `unbilled`: only those not on a posted invoice."""
+    return SQL(
+        """SELECT %s FROM account_analytic_line s
+             JOIN mentoring_encounter e ON e.id = s.mentoring_encounter_id
+        LEFT JOIN account_move m ON m.id = s.timesheet_invoice_id
+            WHERE %s
+              AND NOT EXISTS (
+                    SELECT 1 FROM account_analytic_line_mentoring_claim_line_rel r
+                      JOIN mentoring_claim_line l ON l.id = r.mentoring_claim_line_id
+                      JOIN mentoring_claim c ON c.id = l.claim_id
+                     WHERE r.account_analytic_line_id = s.id
+                       AND c.state != 'cancelled'
+                       AND c.move_id IS NOT DISTINCT FROM s.timesheet_invoice_id)""",
+        SQL(column),
+        SQL("m.state IS DISTINCT FROM 'posted'") if unbilled else SQL("TRUE"),
+    )
 
 
 class AccountMove(models.Model):

@@ -2,12 +2,15 @@ from datetime import timedelta
 
 from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
+from odoo.fields import Domain
+from odoo.tools import SQL
 
 PERIODS = [("mid", "Mid-point"), ("end", "End")]
 # Kinds about one mentee and their mentor: they belong to a match.
 MATCH_KINDS = ("mentee_evaluation", "feedback_mentor", "feedback_mentee")
 # End-of-internship evaluations by mentees are proposed this long before the planned end.
 END_EVALUATION_NOTICE = timedelta(days=14)
+FEEDBACK_KINDS = ("feedback_mentor", "feedback_mentee")
 
 
 class MentoringEvaluation(models.Model):
@@ -174,19 +177,32 @@ class MentoringEvaluation(models.Model):
         (one per mentee of the intern), and feedback forms when a match of a programme that asks
         for them has closed. Each comes with a to-do for whoever fills it in."""
         today = fields.Date.context_today(self)
-        internships = self.env["mentoring.internship"].search(
-            [("state", "=", "in_progress"), ("date_start", "!=", False), ("date_end", "!=", False)]
+        Checkpoint = self.env["mentoring.job.checkpoint"]
+        Checkpoint._run_in_batches(
+            "propose_mentee_evaluations",
+            self.env["mentoring.internship"],
+            [
+                ("state", "=", "in_progress"),
+                ("date_start", "<=", today),
+                ("date_end", "!=", False),
+            ],
+            lambda internships: self._propose_due_mentee_evaluations(internships, today),
         )
+        Checkpoint._run_in_batches(
+            "propose_feedback_forms",
+            self.env["mentoring.match"],
+            Domain([("state", "=", "closed"), ("program_id.ask_end_feedback", "=", True)])
+            & Domain.custom(to_sql=_lacks_a_feedback_form),
+            self._propose_feedback_forms_of,
+        )
+
+    def _propose_due_mentee_evaluations(self, internships, today):
+        """Each evaluation is made once (a batch looked at again makes none)."""
         for internship in internships:
             midpoint = internship.date_start + (internship.date_end - internship.date_start) / 2
             for period, due in (("mid", midpoint), ("end", internship.date_end - END_EVALUATION_NOTICE)):
                 if today >= due:
                     self._propose_mentee_evaluations(internship, period)
-        matches = self.env["mentoring.match"].search(
-            [("state", "=", "closed"), ("program_id.ask_end_feedback", "=", True)]
-        )
-        for match in matches:
-            self._propose_feedback_forms(match)
 
     def _propose_mentee_evaluations(self, internship, period):
         Match = self.env["mentoring.match"]
@@ -219,10 +235,12 @@ class MentoringEvaluation(models.Model):
             )
             evaluation._schedule_todo(responsible, self.env._("Go through this evaluation with the mentee"))
 
+    def _propose_feedback_forms_of(self, matches):
+        for match in matches:
+            self._propose_feedback_forms(match)
+
     def _propose_feedback_forms(self, match):
-        existing = self.search(
-            [("match_id", "=", match.id), ("kind", "in", ("feedback_mentor", "feedback_mentee"))]
-        )
+        existing = self.search([("match_id", "=", match.id), ("kind", "in", FEEDBACK_KINDS)])
         Template = self.env["mentoring.evaluation.template"]
         for kind, responsible in (
             ("feedback_mentor", match.mentor_id.user_id),
@@ -243,3 +261,13 @@ class MentoringEvaluation(models.Model):
                 note=note,
                 user_id=user.id,
             )
+
+
+def _lacks_a_feedback_form(model, alias, query):
+    """A closed match still missing the mentor's or the mentee's feedback form."""
+    return SQL(
+        "(SELECT count(DISTINCT e.kind) FROM mentoring_evaluation e WHERE e.match_id = %s AND e.kind IN %s) < %s",
+        SQL.identifier(alias, "id"),
+        FEEDBACK_KINDS,
+        len(FEEDBACK_KINDS),
+    )

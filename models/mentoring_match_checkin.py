@@ -7,6 +7,7 @@ from odoo.fields import Domain
 from odoo.tools import format_date
 
 from .mentoring_checkin import CHECKIN_PARTIES
+from .mentoring_job_checkpoint import differs
 
 # Matches whose check-ins are due: a match on hold, closed or only proposed has no cadence.
 CHECKIN_STATES = ("introduced", "active")
@@ -153,20 +154,25 @@ class MentoringMatch(models.Model):
     @api.model
     def _cron_checkin_due(self):
         """Give the coordinator a Check-in due activity on each match whose check-in is due
-        today or overdue: once per due date, never a second one while the first is open."""
+        today or overdue: once per due date, never a second one while the first is open. In
+        batches; a match handled for its due date leaves the job's domain."""
+        pending = Domain(
+            [("checkin_due_date", "<=", fields.Date.context_today(self)), ("state", "in", CHECKIN_STATES)]
+        ) & differs("checkin_alert_due_date", "checkin_due_date")
+        self.env["mentoring.job.checkpoint"]._run_in_batches(
+            "checkin_due", self.sudo(), pending, lambda matches: matches._alert_checkin_due()
+        )
+
+    def _alert_checkin_due(self):
         activity_type = self._checkin_activity_type()
-        today = fields.Date.context_today(self)
-        matches = self.sudo().search([("checkin_due_date", "<=", today), ("state", "in", CHECKIN_STATES)])
-        for match in matches:
-            if match.checkin_alert_due_date == match.checkin_due_date:
-                continue
+        labels = dict(self._fields["checkin_due_with"]._description_selection(self.env))
+        for match in self:
             if match.activity_ids.filtered(lambda a: a.activity_type_id == activity_type):
                 match.checkin_alert_due_date = match.checkin_due_date
                 continue
             user = match._checkin_alert_user()
             if not user:
                 continue
-            labels = dict(self._fields["checkin_due_with"]._description_selection(self.env))
             match.activity_schedule(
                 activity_type_id=activity_type.id,
                 date_deadline=match.checkin_due_date,
@@ -197,11 +203,8 @@ class MentoringMatch(models.Model):
         return res
 
     @api.model
-    def _cron_prune_followers(self):
-        res = super()._cron_prune_followers()
-        followed = self.env["mail.followers"].sudo().search([("res_model", "=", "mentoring.checkin")])
-        self.env["mentoring.checkin"].browse(set(followed.mapped("res_id"))).exists()._prune_followers()
-        return res
+    def _followed_models_to_prune(self):
+        return [*super()._followed_models_to_prune(), "mentoring.checkin"]
 
     def action_view_checkins(self):
         return self._action_open_related("peer_mentoring.mentoring_checkin_action")

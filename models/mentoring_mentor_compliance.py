@@ -4,7 +4,7 @@ from dateutil.relativedelta import relativedelta
 from markupsafe import Markup
 
 from odoo import SUPERUSER_ID, api, fields, models
-from odoo.tools import format_date
+from odoo.tools import SQL, format_date
 
 from .mentoring_mentor_training import CE_KINDS
 
@@ -158,23 +158,26 @@ class MentoringMentor(models.Model):
         the day and the reason; one open warning per mentor."""
         today = fields.Date.context_today(self)
         activity_type = self.env.ref("peer_mentoring.mail_activity_type_compliance_due")
-        mentors = self.sudo().search(
-            [("state", "in", ("intern", "certified")), ("program_ids.certification_rule_id", "!=", False)]
+        # In batches; a warned mentor leaves the domain (one open warning per mentor).
+        warned = SQL(
+            "SELECT res_id FROM mail_activity WHERE res_model = %s AND activity_type_id = %s",
+            self._name,
+            activity_type.id,
         )
-        warned = set(
-            self.env["mail.activity"]
-            .sudo()
-            .search(
-                [
-                    ("res_model", "=", self._name),
-                    ("res_id", "in", mentors.ids),
-                    ("activity_type_id", "=", activity_type.id),
-                ]
-            )
-            .mapped("res_id")
+        self.env["mentoring.job.checkpoint"]._run_in_batches(
+            "warn_compliance",
+            self.sudo(),
+            [
+                ("state", "in", ("intern", "certified")),
+                ("program_ids.certification_rule_id", "!=", False),
+                ("id", "not in", warned),
+            ],
+            lambda mentors: mentors._warn_coming_lapses(today, activity_type),
         )
+
+    def _warn_coming_lapses(self, today, activity_type):
         values = []
-        for mentor in mentors.filtered(lambda m: m.id not in warned):
+        for mentor in self:
             coordinator = mentor._compliance_coordinator()
             lapse = mentor._coming_lapse(today)
             if not coordinator or not lapse:

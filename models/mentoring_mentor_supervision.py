@@ -4,6 +4,8 @@ from odoo import api, fields, models
 from odoo.fields import Domain
 from odoo.tools import format_date
 
+from .mentoring_job_checkpoint import differs
+
 # Stages whose supervision the rule sets pace; other mentors are not expected at supervision.
 SUPERVISED_STAGES = ("intern", "certified")
 
@@ -109,11 +111,17 @@ class MentoringMentor(models.Model):
     @api.model
     def _cron_supervision_overdue(self):
         """Tell each overdue mentor's supervisor once per overdue period, with an activity on
-        the mentor's profile."""
+        the mentor's profile; in batches, each told mentor leaving the job's domain."""
+        pending = Domain("supervision_overdue", "in", [True]) & differs(
+            "supervision_alert_due_date", "supervision_due_date"
+        )
+        self.env["mentoring.job.checkpoint"]._run_in_batches(
+            "supervision_overdue", self.sudo(), pending, lambda mentors: mentors._alert_supervision_overdue()
+        )
+
+    def _alert_supervision_overdue(self):
         activity_type = self.env.ref("peer_mentoring.mail_activity_type_supervision_overdue")
-        for mentor in self.sudo().search([("supervision_overdue", "=", True)]):
-            if mentor.supervision_alert_due_date == mentor.supervision_due_date:
-                continue
+        for mentor in self:
             user = mentor._supervision_alert_user()
             if not user:
                 continue

@@ -97,10 +97,16 @@ class MentoringSafeguardingConcern(models.Model):
     def _cron_apply_retention(self):
         # Days in UTC, as `retain_until` counts from `closed_on`.
         today = fields.Date.today()
-        due = self.sudo().search(
-            [("state", "=", "closed"), ("retain_until", "!=", False), ("retain_until", "<=", today)]
+        # In batches: a retired concern is archived, so it leaves the domain.
+        due = [
+            ("state", "=", "closed"),
+            ("retired_on", "=", False),
+            ("retain_until", "!=", False),
+            ("retain_until", "<=", today),
+        ]
+        self.env["mentoring.job.checkpoint"]._run_in_batches(
+            "safeguarding_retention", self.sudo(), due, lambda concerns: concerns._retire()
         )
-        due._retire()
 
     def _retire(self):
         """Archive the concern, clear the mentor it named, keep the summary; the chatter says why."""

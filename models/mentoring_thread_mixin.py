@@ -73,13 +73,27 @@ class MentoringThreadMixin(models.AbstractModel):
 
     @api.model
     def _cron_prune_followers(self):
-        """Safety net for access lost in ways no action method sees (a user's groups changed)."""
-        for model in (
+        """Safety net for access lost in ways no action method sees (a user's groups changed).
+        In batches of followers; pruning twice removes nothing more, and a stopped run resumes
+        after the last batch it committed."""
+        self.env["mentoring.job.checkpoint"]._run_in_batches(
+            "prune_followers",
+            self.env["mail.followers"].sudo(),
+            [("res_model", "in", self._followed_models_to_prune())],
+            self._prune_followers_of,
+        )
+
+    @api.model
+    def _followed_models_to_prune(self):
+        return [
             "mentoring.match",
             "mentoring.mentee",
             "mentoring.encounter",
             "mentoring.agreement",
             "mentoring.plan",
-        ):
-            followed = self.env["mail.followers"].sudo().search([("res_model", "=", model)])
-            self.env[model].browse(set(followed.mapped("res_id"))).exists()._prune_followers()
+        ]
+
+    @api.model
+    def _prune_followers_of(self, followers):
+        for model, res_ids in followers.grouped("res_model").items():
+            self.env[model].browse(set(res_ids.mapped("res_id"))).exists()._prune_followers()

@@ -13,6 +13,8 @@ from odoo.fields import Command
 AUTHORIZATIONS = 200
 PER_AUTHORIZATION = 50
 MENTEES_PER_MENTOR = 4
+SALE_ORDER_BASELINE = "baseline: create + confirm a sale order (project & task)"
+APPROVE = "approve authorisations (sale order confirmed each)"
 
 
 def build(env):
@@ -133,7 +135,27 @@ def encounter_vals(matches, plans):
 def run(env, measure):
     matches, plans, auths = build(env)
     total = AUTHORIZATIONS * PER_AUTHORIZATION
-    with measure("approve authorisations (sale order confirmed each)", AUTHORIZATIONS):
+    # Baseline (issue 21): Odoo's own path for the same thing, one sale order of the same
+    # project-and-task service per authorisation, created and confirmed one by one.
+    order_vals = [
+        {
+            "partner_id": auth.payer_id.id,
+            "order_line": [
+                Command.create(
+                    {
+                        "product_id": auth.product_id.id,
+                        "product_uom_qty": auth.units_authorized,
+                        "price_unit": 18.5,
+                    }
+                )
+            ],
+        }
+        for auth in auths
+    ]
+    with measure(SALE_ORDER_BASELINE, AUTHORIZATIONS):
+        for vals in order_vals:
+            env["sale.order"].create(vals).action_confirm()
+    with measure(APPROVE, AUTHORIZATIONS):
         auths.action_approve()
 
     drafts = env["mentoring.encounter"].create(encounter_vals(matches, plans))
@@ -184,6 +206,12 @@ def run(env, measure):
     )
     print(
         f"ratio (confirm encounter with its timesheet) / (create timesheet line directly): {confirm_seconds / baseline_seconds:.1f}x"
+    )
+    print(
+        "approving an authorisation / creating and confirming a comparable sale order: "
+        f"{measure.per_row(APPROVE):.1f} / {measure.per_row(SALE_ORDER_BASELINE):.1f} queries = "
+        f"{measure.per_row(APPROVE) / measure.per_row(SALE_ORDER_BASELINE):.2f}x, time "
+        f"{measure.seconds(APPROVE) / measure.seconds(SALE_ORDER_BASELINE):.2f}x"
     )
     print(
         "queries per confirmed encounter: "

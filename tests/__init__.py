@@ -66,3 +66,4 @@ from . import test_dashboard_figures
 from . import test_dashboard_workforce
 from . import test_import
 from . import test_tour_import
+from . import test_daily_jobs

@@ -5,10 +5,11 @@ from odoo.tests import tagged
 from odoo.tools import format_date
 
 from .common import MentoringBillingCase, MentoringGroupBillingCase
+from .common_jobs import DailyJobCase
 
 
 @tagged("post_install", "-at_install")
-class TestBillingFlow(MentoringBillingCase):
+class TestBillingFlow(MentoringBillingCase, DailyJobCase):
     def test_approving_an_authorisation_creates_the_billing_anchor(self):
         auth = self.authorization
         self.assertEqual(auth.state, "approved")
@@ -310,6 +311,28 @@ class TestBillingFlow(MentoringBillingCase):
         self.assertEqual(past.state, "expired")
         self.env["mentoring.authorization"]._cron_check_authorizations()
         self.assertEqual(len(soon.activity_ids), 1, "warned once")
+
+    def test_the_daily_job_works_in_batches_and_resumes_after_the_last_batch_committed(self):
+        soon = self.create_authorization("AUTH-END", units=10, date_to=self.today + timedelta(days=10))
+        soon |= self.create_authorization("AUTH-END2", units=10, date_to=self.today + timedelta(days=12))
+        past = self.create_authorization(
+            "AUTH-PAST",
+            units=10,
+            date_from=self.today - timedelta(days=30),
+            date_to=self.today - timedelta(days=1),
+        )
+
+        def effects():
+            self.env.invalidate_all()
+            warned = {
+                auth.id: len(auth.activity_ids.filtered(lambda a: "expires on" in a.summary)) for auth in soon
+            }
+            return {**warned, past.id: past.state == "expired"}
+
+        done = self.assert_batched_and_resumable(
+            self.env["mentoring.authorization"]._cron_check_authorizations, soon | past, effects
+        )
+        self.assertEqual(set(done.values()), {1})
 
     def test_authorisation_with_used_units_cannot_be_cancelled_or_deleted(self):
         self.billable_encounter(9.0, 10.0).action_confirm()

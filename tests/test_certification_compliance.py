@@ -6,10 +6,11 @@ from odoo.exceptions import UserError
 from odoo.tests import freeze_time, tagged
 
 from .common_certification import CertificationBillingCase, CertificationCase
+from .common_jobs import DailyJobCase
 
 
 @tagged("post_install", "-at_install")
-class TestCertificationCompliance(CertificationCase):
+class TestCertificationCompliance(CertificationCase, DailyJobCase):
     def problem(self, day):
         return self.mentor._compliance_problem(day)
 
@@ -111,11 +112,11 @@ class TestCertificationCompliance(CertificationCase):
 
     # The coordinator's warning ----------------------------------------------------------------
 
-    def warnings(self):
+    def warnings(self, mentor=None):
         return self.env["mail.activity"].search(
             [
                 ("res_model", "=", "mentoring.mentor"),
-                ("res_id", "=", self.mentor.id),
+                ("res_id", "=", (mentor or self.mentor).id),
                 (
                     "activity_type_id",
                     "=",
@@ -141,6 +142,22 @@ class TestCertificationCompliance(CertificationCase):
         self.assertIn(
             "lapses on 01/01/2026 under the rules Texas-like unless training is recorded", str(warning.note)
         )
+
+    def test_the_job_works_in_batches_and_resumes_after_the_last_batch_committed(self):
+        self.certify_on(self.mentor_b, self.certified_on)
+        mentors = self.mentor | self.mentor_b
+        self.assertEqual(self.mentor_b.program_ids.certification_rule_id, self.rule)
+        for mentor in mentors:
+            self.add_training(mentor, 18, date(2024, 6, 1))
+
+        def run_job():
+            with freeze_time(self.renewal_on - timedelta(days=30)):
+                self.env["mentoring.mentor"]._cron_warn_compliance()
+
+        done = self.assert_batched_and_resumable(
+            run_job, mentors, lambda: {mentor.id: len(self.warnings(mentor)) for mentor in mentors}
+        )
+        self.assertEqual(set(done.values()), {1})
 
     def test_no_warning_for_a_mentor_who_is_on_track(self):
         self.add_training(self.mentor, 17, date(2024, 6, 1))

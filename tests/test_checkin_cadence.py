@@ -10,6 +10,7 @@ from odoo.tests import tagged
 
 from ..models.mentoring_match_checkin import next_checkin_due
 from .common_checkin import CheckinCase
+from .common_jobs import DailyJobCase
 
 START = date(2026, 3, 2)
 
@@ -19,7 +20,7 @@ def day(n):
 
 
 @tagged("post_install", "-at_install")
-class TestCheckinCadence(CheckinCase):
+class TestCheckinCadence(CheckinCase, DailyJobCase):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
@@ -142,6 +143,24 @@ class TestCheckinCadence(CheckinCase):
         self.assertEqual(
             len(self.match.activity_ids.filtered(lambda a: a.activity_type_id == self.activity_type)), 1
         )
+
+    def test_the_job_works_in_batches_and_resumes_after_the_last_batch_committed(self):
+        self.match_b.date_start = START
+        matches = self.match | self.match_b
+        Match = self.env["mentoring.match"]
+
+        def run_job():
+            with freeze_time(day(15)):
+                Match._cron_checkin_due()
+
+        def alerts():
+            self.env.invalidate_all()
+            return {
+                match.id: len(match.activity_ids.filtered(lambda a: a.activity_type_id == self.activity_type))
+                for match in matches
+            }
+
+        self.assertEqual(set(self.assert_batched_and_resumable(run_job, matches, alerts).values()), {1})
 
     def test_cron_never_gives_the_activity_to_the_match_mentor(self):
         # The match's coordinator is its mentor: the programme's other coordinator gets it.

@@ -10,6 +10,7 @@ from odoo.exceptions import UserError
 from odoo.tests import tagged
 
 from .common_claims import MentoringClaimsCase
+from .common_jobs import DailyJobCase
 
 
 @tagged("post_install", "-at_install")
@@ -104,7 +105,7 @@ class TestRemittance(MentoringClaimsCase):
 
 
 @tagged("post_install", "-at_install")
-class TestTimelyFiling(MentoringClaimsCase):
+class TestTimelyFiling(MentoringClaimsCase, DailyJobCase):
     """The payer takes claims up to 30 days after the date of service; finance is reminded 7
     days before, and told plainly once it has passed."""
 
@@ -146,6 +147,26 @@ class TestTimelyFiling(MentoringClaimsCase):
             claim = self.create_claims(invoice)
             self.assertIn("Past the timely-filing limit", claim.filing_problem)
         self.assertEqual(claim.filing_deadline, day + timedelta(days=30))
+
+    def test_the_job_works_in_batches_and_resumes_after_the_last_batch_committed(self):
+        day = self.today - timedelta(days=3)
+        self.deliver(10.0, 10.75, day)
+        invoices = self.invoice_services()
+        self.deliver(12.0, 12.75, day + timedelta(days=1))
+        invoices |= self.invoice_services()
+        self.deliver(14.0, 14.75, day + timedelta(days=2))  # delivered, not invoiced
+        self.assertEqual(len(invoices), 2)
+
+        def run_job():
+            with freeze_time(day + timedelta(days=25)):
+                self.env["mentoring.claim"]._cron_timely_filing()
+
+        def reminded():
+            self.env.invalidate_all()
+            return {record: len(self.reminders(record)) for record in (*invoices, self.authorization)}
+
+        done = self.assert_batched_and_resumable(run_job, invoices, reminded)
+        self.assertEqual(set(done.values()), {1})
 
     def test_a_claimed_invoice_needs_no_reminder(self):
         day = self.today - timedelta(days=2)

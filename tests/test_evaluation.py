@@ -7,6 +7,7 @@ from odoo.exceptions import UserError, ValidationError
 from odoo.tests import tagged
 
 from .common_internship import MentoringInternshipCase
+from .common_jobs import DailyJobCase
 from .test_reports import pdf_text
 
 PERFORMANCE_CRITERIA = (
@@ -68,7 +69,7 @@ class TestEvaluationScoring(MentoringInternshipCase):
 
 
 @tagged("post_install", "-at_install")
-class TestEvaluationsProposedWhenDue(MentoringInternshipCase):
+class TestEvaluationsProposedWhenDue(MentoringInternshipCase, DailyJobCase):
     def mentee_evaluations(self):
         return self.env["mentoring.evaluation"].search(
             [("internship_id", "=", self.internship.id), ("kind", "=", "mentee_evaluation")]
@@ -119,6 +120,29 @@ class TestEvaluationsProposedWhenDue(MentoringInternshipCase):
         )
         mentor_form.action_done()
         self.assertFalse(Evaluation.with_user(self.mentor_user).search([("kind", "=", "feedback_mentee")]))
+
+    def test_the_job_works_in_batches_and_resumes_after_the_last_batch_committed(self):
+        """Mid-point evaluations of the internship, then feedback forms of two closed matches."""
+        Evaluation = self.env["mentoring.evaluation"]
+        self.close_match(self.match, "planned_end")
+        self.close_match(self.match_b, "planned_end")
+        # Asked for after the closures: the job makes the forms.
+        self.program.ask_end_feedback = True
+        matches = self.match | self.match_b
+
+        def run_job():
+            with freeze_time(self.today):
+                Evaluation._cron_propose_evaluations()
+
+        def forms():
+            return {
+                match.id: sorted(Evaluation.search([("match_id", "=", match.id)]).mapped("kind"))
+                for match in matches
+            }
+
+        done = self.assert_batched_and_resumable(run_job, matches, forms)
+        self.assertEqual(set(map(tuple, done.values())), {("feedback_mentee", "feedback_mentor")})
+        self.assertEqual(self.mentee_evaluations().period, "mid", "made once, whatever the batches")
 
 
 @tagged("post_install", "-at_install")

@@ -5,6 +5,7 @@ from freezegun import freeze_time
 from odoo.exceptions import UserError
 from odoo.tests import HttpCase, tagged
 
+from .common_jobs import DailyJobCase
 from .common_safeguarding import SafeguardingCase
 
 CONCERN = "mentoring.safeguarding.concern"
@@ -12,7 +13,7 @@ SECRET = "Bruise on the left arm"
 
 
 @tagged("post_install", "-at_install")
-class TestSafeguardingRetention(SafeguardingCase, HttpCase):
+class TestSafeguardingRetention(SafeguardingCase, HttpCase, DailyJobCase):
     """False and malicious allegations leave the mentor's record (30 days after closure, unless
     the mentor asks to keep them); the others stay until the agency's retention date. The daily
     job archives them with a summary and says so in the chatter; nothing is deleted."""
@@ -61,6 +62,25 @@ class TestSafeguardingRetention(SafeguardingCase, HttpCase):
         note = concern.message_ids[:1]
         self.assertEqual(note.author_id, self.env.ref("base.partner_root"))
         self.assertIn("removed from the mentor's record", note.body)
+
+    def test_the_job_works_in_batches_and_resumes_after_the_last_batch_committed(self):
+        concerns = self.closed_allegation("false") | self.closed_allegation("malicious")
+        concerns |= self.closed_allegation("false")
+
+        def retirements():
+            self.env.invalidate_all()
+            return {
+                concern.id: len(concern.message_ids.filtered(lambda m: "archived by the system" in m.body))
+                for concern in concerns.with_context(active_test=False)
+            }
+
+        def run_job():
+            with freeze_time("2026-02-09 02:00:00"):
+                self.env[CONCERN]._cron_apply_retention()
+
+        done = self.assert_batched_and_resumable(run_job, concerns, retirements)
+        self.assertEqual(set(done.values()), {1}, "one archiving message each")
+        self.assertFalse(concerns.exists().filtered("active"))
 
     def test_malicious_allegation_the_mentor_asked_to_keep_stays_until_the_retention_date(self):
         concern = self.closed_allegation("malicious", keep=True)

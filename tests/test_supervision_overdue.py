@@ -9,11 +9,12 @@ from freezegun import freeze_time
 from odoo import Command
 from odoo.tests import tagged
 
+from .common_jobs import DailyJobCase
 from .common_supervision import SupervisionCase
 
 
 @tagged("post_install", "-at_install")
-class TestSupervisionOverdue(SupervisionCase):
+class TestSupervisionOverdue(SupervisionCase, DailyJobCase):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
@@ -120,6 +121,21 @@ class TestSupervisionOverdue(SupervisionCase):
         with freeze_time(self.day + timedelta(days=51 + 43)):
             cron.run()
         self.assertEqual(len(self.alerts(self.mentor)), 1)
+
+    def test_the_job_tells_in_batches_and_resumes_after_the_last_batch_committed(self):
+        mentors = self.mentor | self.mentor_b | self.mentor_c
+        for mentor in mentors:
+            self.held_session(mentor, self.day)
+        Mentor = self.env["mentoring.mentor"]
+
+        def run_job():
+            with freeze_time(self.day + timedelta(days=43)):
+                Mentor._cron_supervision_overdue()
+
+        self.assert_batched_and_resumable(
+            run_job, mentors, lambda: {mentor.id: len(self.alerts(mentor)) for mentor in mentors}
+        )
+        self.assertEqual({len(self.alerts(mentor)) for mentor in mentors}, {1})
 
     def test_without_a_supervisor_login_a_coordinator_is_told(self):
         self.supervisor_employee.user_id = False
