@@ -13,6 +13,9 @@ class TestMenusOpenForEachRole(WebClient, MentoringBillingCase):
     def open_visible_menus(self, user):
         opened = []
         for action in self.visible_actions(user):
+            if action._name == "ir.actions.client":
+                opened.append(self.open_import_screen(user, action))
+                continue
             Model = self.env[action.res_model].with_user(user)
             modes = [mode for mode in action.view_mode.split(",") if mode != "calendar"]
             views = Model.get_views([(False, mode) for mode in modes] + [(False, "search")])
@@ -23,6 +26,16 @@ class TestMenusOpenForEachRole(WebClient, MentoringBillingCase):
             Model.web_search_read(domain, spec, limit=20)
             opened.append(action.res_model)
         return opened
+
+    def open_import_screen(self, user, action):
+        """An *Import templates* menu opens Odoo's importer on a model: the user may create its
+        records and is offered its template."""
+        self.assertEqual(action.tag, "import")
+        model = action.params["model"]
+        Model = self.env[model].with_user(user)
+        Model.check_access("create")
+        self.assertTrue(Model.get_import_templates(), f"{model} offers no import template")
+        return model
 
     def test_mentor_opens_their_menus(self):
         opened = self.open_visible_menus(self.mentor_user)
