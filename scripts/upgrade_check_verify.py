@@ -57,6 +57,11 @@ expect("mentee's sex (nobody recorded it)", mentee.sex, False)
 expect("mentor's interview date (nobody recorded it)", mentor.interview_date, False)
 expect("agreement's signing link (none sent)", agreement.sign_link_token, False)
 expect("meetings the mentor confirmed", encounters.mapped("state").count("confirmed"), 2)
+# migrations/19.0.1.3.0 and the column's first fill: the day of the match's last confirmed meeting.
+confirmed = encounters.filtered(lambda e: e.state == "confirmed")
+expect("match's last meeting", match.last_meeting_date, max(confirmed.mapped("date")))
+# New fields nobody filled before: none of the old units were used before the addon.
+expect("authorisation's units used before Peer Mentoring", authorization.units_used_before, 0)
 
 if problems:
     print("upgrade check FAILED:\n  " + "\n  ".join(problems))
