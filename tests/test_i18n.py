@@ -12,6 +12,7 @@ from odoo.tests import TransactionCase, tagged
 from odoo.tools.misc import file_path
 
 from .common_portal import MentoringPortalCase
+from .common_supervision import SupervisionCase
 
 # What must come through a translation unchanged: printf and format placeholders, and the HTML
 # tags with their attributes (less the attributes that are themselves translated).
@@ -148,3 +149,40 @@ class TestFormsPrintInThePersonsLanguage(MentoringPortalCase, MockEmail):
         self.assertIn("Hola, Jamie Rivera:", mail["body"])
         self.assertIn("Leer y firmar", mail["body"])
         self.assertNotIn("Read and sign", mail["body"])
+
+
+@tagged("post_install", "-at_install")
+class TestSupervisionAgreementPrintsInTheMentorsLanguage(SupervisionCase):
+    """The supervision agreement is the peer mentor's paper: it prints in their language."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.env["res.lang"]._activate_lang("es_419")
+        cls.env["ir.module.module"]._load_module_terms(["peer_mentoring"], ["es_419"])
+        cls.agreement_s.date_start = date(2026, 3, 14)
+
+    def speaks(self, mentor, lang):
+        """The mentor's language: their contact's (a volunteer's), else their login's (staff)."""
+        mentor.partner_id.lang = lang
+        mentor.user_id.lang = lang
+
+    def html(self):
+        Report = self.env["ir.actions.report"].with_user(self.supervisor_user)
+        return Report._render_qweb_html(
+            "peer_mentoring.mentoring_supervision_agreement_report", self.agreement_s.ids
+        )[0].decode()
+
+    def test_a_spanish_speaking_mentors_supervision_agreement_prints_in_spanish(self):
+        self.assertEqual(self.supervisor_user.lang, "en_US")
+        self.speaks(self.mentor, "es_419")
+        html = self.html()
+        self.assertIn("Acuerdo de supervisión", html)
+        self.assertIn("14/03/2026", html)
+        self.assertNotIn("Supervision Agreement", html)
+
+    def test_an_english_speaking_mentors_stays_in_english(self):
+        self.speaks(self.mentor, "en_US")
+        html = self.html()
+        self.assertIn("Supervision Agreement", html)
+        self.assertIn("03/14/2026", html)
