@@ -135,6 +135,11 @@ def run(env, measure):
         for day in days
     ]
     print(f"claims made: {sum(len(c) for c in claims_by_day)} in {time.perf_counter() - start:.1f} s")
+    # Odoo's tracking runs at commit and skips the records made in the same transaction: run it
+    # now, as a commit would, so that both files' measures include the chatter line of every
+    # claim they send (before, the 600-claim measure had none of it and looked cheaper per claim).
+    env.flush_all()
+    env.cr.precommit.run()
     small = Claim.browse().union(*claims_by_day[:SMALL_DAYS])
     large = Claim.browse().union(*claims_by_day[SMALL_DAYS:])
     Batch = env["mentoring.claim.batch"]
