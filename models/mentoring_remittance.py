@@ -13,8 +13,8 @@ REVERSAL_STATUSES = {"22"}
 
 class MentoringRemittance(models.Model):
     """A payer's remittance advice (835) read back into Odoo: each claim payment is matched
-    to its claim and its lines, the money is registered on the claim's invoice, and what the
-    payer denied or cut goes to finance's work list with its reasons in plain words.
+    to its claim and its lines, the money is registered on the claims' invoices (one payment per
+    invoice), and what the payer denied or cut goes to finance's work list with its reasons in plain words.
 
     A payment is imported once: the payer's identifier and trace number (TRN03, TRN02) name it,
     and a unique index refuses the second import even when two arrive at the same moment. What
@@ -175,8 +175,16 @@ class MentoringRemittance(models.Model):
                 }
             )
             self.env.flush_all()
+            claims = self._claims_named([payment["claim"] for payment in remittance["payments"]])
+            paid_by_invoice = {}
             for payment in remittance["payments"]:
-                self._apply_claim_payment(payment)
+                claim = self._apply_claim_payment(payment, claims.get(payment["claim"]))
+                if claim and payment["paid"] > 0:
+                    paid_by_invoice[claim.move_id] = paid_by_invoice.get(claim.move_id, 0.0) + payment["paid"]
+            # One payment per invoice, reconciled once: a payment per claim against the same
+            # invoice would grow with the square of its claims.
+            for move, paid in paid_by_invoice.items():
+                self._register_payment(move, paid)
             self._create_provider_adjustments(remittance["adjustments"])
             self.env.flush_all()
             # Booked in full by the invoices' payments, or a difference for finance to book.
@@ -250,11 +258,19 @@ class MentoringRemittance(models.Model):
             ]
         )
 
-    def _apply_claim_payment(self, payment):
-        Claim = self.env["mentoring.claim"]
-        claim = Claim.search(
-            [("name", "=", payment["claim"]), ("company_id", "=", self.company_id.id)], limit=1
+    def _claims_named(self, names):
+        """The company's claims by number, read in one query (the first of a number, as before)."""
+        claims = self.env["mentoring.claim"].search(
+            [("name", "in", list(set(names))), ("company_id", "=", self.company_id.id)]
         )
+        by_name = {}
+        for claim in claims:
+            by_name.setdefault(claim.name, claim)
+        return by_name
+
+    def _apply_claim_payment(self, payment, claim):
+        """Book one claim payment's lines and the claim's state; the claim when its money goes
+        on its invoice (registered per invoice by the caller), else nothing."""
         Line = self.env["mentoring.remittance.line"].sudo()
         if not claim:
             Line.create(
@@ -271,7 +287,7 @@ class MentoringRemittance(models.Model):
                     "needs_action": True,
                 }
             )
-            return
+            return None
         if payment["status"] in REVERSAL_STATUSES:
             Line.create(
                 {
@@ -285,7 +301,7 @@ class MentoringRemittance(models.Model):
                     "needs_action": True,
                 }
             )
-            return
+            return None
         result = _result(payment["charge"], payment["paid"], payment["status"])
         claim_reasons = [reason_in_words(*adjustment) for adjustment in payment["adjustments"]]
         services = payment["services"]
@@ -353,15 +369,14 @@ class MentoringRemittance(models.Model):
                 "payer_claim_number": payment["payer_number"] or claim.payer_claim_number,
             }
         )
-        if payment["paid"] > 0:
-            self._register_payment(claim, payment["paid"])
+        return claim
 
-    def _register_payment(self, claim, paid):
-        """The payer's money on the claim's invoice, through Odoo's own payment wizard: a part
-        payment leaves the rest of the invoice open for finance to work. Never more than the
-        invoice still owes: the rest is part of the difference to book."""
-        move = claim.move_id
-        if move.payment_state in ("paid", "in_payment") or move.state != "posted":
+    def _register_payment(self, move, paid):
+        """The payer's money for an invoice's claims, summed, on the invoice through Odoo's own
+        payment wizard: one payment per invoice and remittance. A part payment leaves the rest of
+        the invoice open for finance to work. Never more than the invoice still owes: the rest is
+        part of the difference to book."""
+        if not move or move.payment_state in ("paid", "in_payment") or move.state != "posted":
             return
         amount = min(paid, move.amount_residual)
         if move.currency_id.is_zero(amount) or amount < 0:
@@ -374,7 +389,7 @@ class MentoringRemittance(models.Model):
                     "amount": amount,
                     "payment_date": self.payment_date or fields.Date.context_today(self),
                     "journal_id": self.journal_id.id,
-                    "communication": f"{self.name or ''} {claim.name}".strip(),
+                    "communication": f"{self.name or ''} {move.name}".strip(),
                     "payment_difference_handling": "open",
                 }
             )

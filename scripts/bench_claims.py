@@ -9,9 +9,8 @@ so that 5,600 claims come from one build. Rolled back at the end.
 Run with `make bench` (or scripts/bench.sh)."""
 
 import base64
-import os
 import time
-from datetime import date, timedelta
+from datetime import timedelta
 
 import bench_billing
 from bench_common import main
@@ -58,52 +57,16 @@ def set_up_claims(env, auths):
     mentees.write({"sex": "F", "birthdate": "1990-05-01"})
 
 
-def remittance_835(claims, trace):
-    """The payer's 835 paying every claim in full, line by line."""
-    today = date.today().strftime("%Y%m%d")
-    paid = sum(claims.mapped("amount_total"))
-    body = [
-        "ST*835*0001",
-        f"BPR*I*{paid:.2f}*C*ACH*CCP*01*999999999*DA*123456*1512345678**01*999988880*DA*98765*{today}",
-        f"TRN*1*{trace}*1512345678",
-        f"DTM*405*{today}",
-        "N1*PR*SUNRISE HEALTH PLAN",
-        "N3*100 PLAN WAY",
-        "N4*INDIANAPOLIS*IN*46204",
-        "PER*BL*PROVIDER SERVICES*TE*8005551234",
-        "N1*PE*BRIGHT PATH AGENCY*XX*1234567893",
-        "LX*1",
-    ]
-    for index, claim in enumerate(claims):
-        charge = f"{claim.amount_total:.2f}"
-        body += [
-            f"CLP*{claim.name}*1*{charge}*{charge}**MC*SUN-{index:06d}*11*1",
-            f"NM1*QC*1*PERSON*BENCH****MI*{claim.member_id}",
-        ]
-        for line in claim.line_ids:
-            body += [
-                f"SVC*HC:{line.procedure_code}*{line.charge:.2f}*{line.charge:.2f}**{line.units:g}",
-                f"DTM*472*{line.date.strftime('%Y%m%d')}",
-                f"REF*6R*{line.line_reference}",
-            ]
-    body.append(f"SE*{len(body) + 1}*0001")
-    segments = [
-        f"ISA*00*          *00*          *ZZ*SUN01          *ZZ*SUBMITTER01    *{today[2:]}*1200*^*00501*000000101*0*T*:",
-        f"GS*HP*SUN01*SUBMITTER01*{today}*1200*101*X*005010X221A1",
-        *body,
-        "GE*1*101",
-        "IEA*1*000000101",
-    ]
-    return ("~".join(segments) + "~").encode("ascii")
-
-
 def import_835(env, claims, trace):
+    # The tests' 835 paying every claim in full, line by line (imported once the registry is up).
+    from odoo.addons.peer_mentoring.tests.common_claims import paying_835  # noqa: PLC0415
+
     journal = env["account.journal"].search(
         [("type", "=", "bank"), ("company_id", "=", claims.company_id.id)], limit=1
     )
     remittance = env["mentoring.remittance"].create(
         {
-            "file": base64.b64encode(remittance_835(claims, trace)),
+            "file": base64.b64encode(paying_835(claims, trace)),
             "file_name": f"{trace}.835",
             "journal_id": journal.id,
         }
@@ -149,20 +112,14 @@ def run(env, measure):
         batch = Batch._create_for_claims(large)
     print(f"file of {len(large)} claims: {len(batch.file or b'')} bytes (base64)")
     measured = [("837P", FILE, small), ("837P", FILE + "  ", large)]
-    # The 835 import registers and reconciles a payment per claim against the one invoice, which
-    # grows with the square of the claims (over 8 minutes for 600): opt in until that is fixed.
-    if os.environ.get("BENCH_835"):
-        with measure(IMPORT, len(small)):
-            first = import_835(env, small, "BENCH-EFT-1")
-        with measure(IMPORT + "  ", len(large)):
-            second = import_835(env, large, "BENCH-EFT-2")
-        for remittance in (first, second):
-            print(
-                f"remittance {remittance.name}: {remittance.state}, {len(remittance.payment_ids)} payment(s)"
-            )
-        measured += [("835 import", IMPORT, small), ("835 import", IMPORT + "  ", large)]
-    else:
-        print("835 import skipped (BENCH_835=1 runs it: it grows with the square of the claims per invoice)")
+    # The 835 pays each invoice's claims with one payment (one per invoice and remittance).
+    with measure(IMPORT, len(small)):
+        first = import_835(env, small, "BENCH-EFT-1")
+    with measure(IMPORT + "  ", len(large)):
+        second = import_835(env, large, "BENCH-EFT-2")
+    for remittance in (first, second):
+        print(f"remittance {remittance.name}: {remittance.state}, {len(remittance.payment_ids)} payment(s)")
+    measured += [("835 import", IMPORT, small), ("835 import", IMPORT + "  ", large)]
     print()
     for what, label, claims in measured:
         seconds = measure.seconds(label)

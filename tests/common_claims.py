@@ -29,6 +29,44 @@ AGENCY_CLAIM_SETUP = {
 }
 
 
+def paying_835(claims, trace):
+    """A valid 835 (005010X221A1) paying every claim in full, line by line."""
+    day = claims[:1].line_ids[:1].date.strftime("%Y%m%d")
+    paid = sum(claims.mapped("amount_total"))
+    body = [
+        "ST*835*0001",
+        f"BPR*I*{paid:.2f}*C*ACH*CCP*01*999999999*DA*123456*1512345678**01*999988880*DA*98765*{day}",
+        f"TRN*1*{trace}*1512345678",
+        "N1*PR*SUNRISE HEALTH PLAN",
+        "N3*100 PLAN WAY",
+        "N4*INDIANAPOLIS*IN*46204",
+        "PER*BL*PROVIDER SERVICES*TE*8005551234",
+        "N1*PE*BRIGHT PATH AGENCY*XX*1234567893",
+        "LX*1",
+    ]
+    for index, claim in enumerate(claims):
+        charge = f"{claim.amount_total:.2f}"
+        body += [
+            f"CLP*{claim.name}*1*{charge}*{charge}**MC*SUN-{trace}-{index}*11*1",
+            f"NM1*QC*1*MORALES*SKYLER****MI*{claim.member_id}",
+        ]
+        for line in claim.line_ids:
+            body += [
+                f"SVC*HC:{line.procedure_code}*{line.charge:.2f}*{line.charge:.2f}**{line.units:g}",
+                f"DTM*472*{line.date.strftime('%Y%m%d')}",
+                f"REF*6R*{line.line_reference}",
+            ]
+    body.append(f"SE*{len(body) + 1}*0001")
+    segments = [
+        f"ISA*00*          *00*          *ZZ*SUN01          *ZZ*SUBMITTER01    *{day[2:]}*1200*^*00501*000000101*0*T*:",
+        f"GS*HP*SUN01*SUBMITTER01*{day}*1200*101*X*005010X221A1",
+        *body,
+        "GE*1*101",
+        "IEA*1*000000101",
+    ]
+    return ("~".join(segments) + "~").encode("ascii")
+
+
 class MentoringClaimsCase(MentoringGroupBillingCase):
     """The agency set up to claim (NPI, EIN, taxonomy, submitter and receiver), the payer with
     its payer ID, the mentee covered with two diagnosis codes, and mentor A with an NPI."""

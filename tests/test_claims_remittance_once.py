@@ -121,24 +121,24 @@ class TestRemittanceOnce(MentoringClaimsCase):
 
     def test_a_failure_half_way_books_nothing(self):
         """The import's last step fails (here: an invoice that cannot take a payment): the
-        payments already registered on the first claims are rolled back with it."""
+        payments already registered on the first invoices are rolled back with it."""
         invoices, claims = self.sent_claims(["PMC-T-1", "PMC-T-2", "PMC-T-3"])
         before = self.books(invoices, claims)
         remittance = self.new_remittance(self.data_file("sunrise_remittance.835"))
         original = type(remittance)._register_payment
         calls = []
 
-        def fail_on_second(record, claim, paid):
-            calls.append(claim.name)
+        def fail_on_second(record, invoice, paid):
+            calls.append(invoice.name)
             if len(calls) == 2:
                 # A failure the test makes up; no user reads it.
                 raise UserError("the bank journal broke")  # pylint: disable=translation-required
-            return original(record, claim, paid)
+            return original(record, invoice, paid)
 
         self.patch(type(remittance), "_register_payment", fail_on_second)
         with self.assertRefused(UserError, "bank journal broke"):
             remittance.action_import()
-        self.assertEqual(calls, ["PMC-T-1", "PMC-T-2"])
+        self.assertEqual(calls, invoices[:2].mapped("name"))
         self.assertEqual(self.books(invoices, claims), before)
         self.assertEqual((remittance.state, remittance.name), ("draft", False))
 
