@@ -57,10 +57,11 @@ registry.category("web_tour.tours").add("peer_mentoring_match_closure_tour", {
             { trigger: ".o_form_view .o_field_invalid[name=rematch_reason], .o_notification:contains(rematch)" },
             {
                 trigger: ".o_field_widget[name=rematch_reason] textarea",
-                run: "edit Jamie wants a break over the summer.",
+                // Tab leaves the field: its change is what commits the text to the record (typing
+                // alone does not), and only then does the field leave its invalid state.
+                run: "edit Jamie wants a break over the summer. && press Tab",
             },
-            // The reason is taken before Close is pressed again (under load the click could come
-            // before the field left its invalid state).
+            // The reason is taken before Close is pressed again.
             { trigger: ".o_form_view:not(:has(.o_field_invalid))", timeout: 30000 },
             { trigger: ".o_form_view .o_statusbar_buttons button[name=action_close_match]:enabled", run: "click" },
             { trigger: ".o_statusbar_status .o_arrow_button_current:contains(Match closed)" },
