@@ -5,6 +5,21 @@ from odoo.exceptions import UserError, ValidationError
 from odoo.tools import format_date
 
 EXPIRY_WARNING_DAYS = 14
+# What the payer authorised: fixed once approved (the sale order was made from it). Extensions
+# that add a term extend this set (see mentoring_authorization_import.py).
+AUTHORISED_TERMS = frozenset(
+    {
+        "name",
+        "payer_id",
+        "mentee_id",
+        "program_id",
+        "date_from",
+        "date_to",
+        "units_authorized",
+        "is_group_service",
+        "price_unit",
+    }
+)
 
 
 class MentoringAuthorization(models.Model):
@@ -250,20 +265,7 @@ class MentoringAuthorization(models.Model):
                     )
                 )
 
-    # What the payer authorised: fixed once approved (the sale order was made from it).
-    _authorised_terms = frozenset(
-        {
-            "name",
-            "payer_id",
-            "mentee_id",
-            "program_id",
-            "date_from",
-            "date_to",
-            "units_authorized",
-            "is_group_service",
-            "price_unit",
-        }
-    )
+    _authorised_terms = AUTHORISED_TERMS
 
     def write(self, vals):
         if not self.env.su and self._authorised_terms & set(vals):

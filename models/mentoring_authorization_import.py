@@ -1,5 +1,7 @@
 from odoo import api, fields, models
 
+from .mentoring_authorization import AUTHORISED_TERMS
+
 
 class MentoringAuthorization(models.Model):
     """Authorisations the payer granted before the agency moved in: the units already used
@@ -10,20 +12,7 @@ class MentoringAuthorization(models.Model):
     _inherit = ["mentoring.authorization", "mentoring.import.mixin"]
     _import_fields = frozenset({"import_state"})
     # What the payer authorised, fixed once approved (see the model): the units used before too.
-    _authorised_terms = frozenset(
-        {
-            "name",
-            "payer_id",
-            "mentee_id",
-            "program_id",
-            "date_from",
-            "date_to",
-            "units_authorized",
-            "units_used_before",
-            "is_group_service",
-            "price_unit",
-        }
-    )
+    _authorised_terms = AUTHORISED_TERMS | {"units_used_before"}
 
     units_used_before = fields.Float(
         "Units used before Peer Mentoring",
