@@ -19,24 +19,16 @@ DAYS = 28
 SMALL_DAYS = 3  # 600 claims
 FILE = "837P file (make, validate, send)"
 IMPORT = "835 import (validate, read, book)"
-AGENCY = {
-    "street": "1 Main Street",
-    "city": "Indianapolis",
-    "zip": "46204-1234",
-    "claim_npi": "1234567893",
-    "claim_tax_id": "123456789",
-    "claim_taxonomy": "251S00000X",
-    "claim_submitter_id": "SUBMITTER01",
-    "claim_contact_name": "Billing office",
-    "claim_contact_phone": "(317) 555-1234",
-    "claim_receiver_name": "Hoosier Clearinghouse",
-    "claim_receiver_id": "CLEARHOUSE",
-}
 
 
 def set_up_claims(env, auths):
+    # The tests' agency claim set-up (imported once the registry is up).
+    from odoo.addons.peer_mentoring.tests.common_claims import AGENCY_CLAIM_SETUP  # noqa: PLC0415
+
     indiana = env["res.country.state"].search([("code", "=", "IN"), ("country_id.code", "=", "US")], limit=1)
-    auths.company_id.write({**AGENCY, "state_id": indiana.id, "country_id": indiana.country_id.id})
+    auths.company_id.write(
+        {**AGENCY_CLAIM_SETUP, "state_id": indiana.id, "country_id": indiana.country_id.id}
+    )
     auths.payer_id.write({"mentoring_payer_code": "SUN01", "mentoring_claim_filing_code": "MC"})
     mentees = auths.mentee_id
     env["mentoring.mentee.coverage"].create(
