@@ -19,28 +19,16 @@ APPROVE = "approve authorisations (sale order confirmed each)"
 
 def build(env):
     today = date.today()
-    payer = env["res.partner"].create({"name": "Bench MCO", "is_mentoring_payer": True})
-    profile = env["mentoring.billing.profile"].create({"name": "Bench MCO", "rounding": "cms_8_minute"})
-    product = env["product.product"].create(
-        {
-            "name": "Bench peer services",
-            "type": "service",
-            "service_policy": "delivered_timesheet",
-            "service_tracking": "task_in_project",
-            "uom_id": env.ref("peer_mentoring.uom_quarter_hour").id,
-            "list_price": 18.5,
-            "mentoring_service_code": "H0038",
-        }
-    )
-    program = env["mentoring.program"].create(
-        {
-            "name": "Bench billed",
-            "code": "BENCHB",
-            "max_mentees_per_mentor": MENTEES_PER_MENTOR,
-            "product_id": product.id,
-            "billing_profile_id": profile.id,
-            "require_mentee_signature": False,
-        }
+    # The concurrency tests' billed programme (imported once the registry is up).
+    from odoo.addons.peer_mentoring.tests.common_concurrency import create_billed_program  # noqa: PLC0415
+
+    payer, program = create_billed_program(
+        env,
+        "Bench",
+        "BENCHB",
+        18.5,
+        max_mentees_per_mentor=MENTEES_PER_MENTOR,
+        require_mentee_signature=False,
     )
     mentors_needed = AUTHORIZATIONS // MENTEES_PER_MENTOR
     employees = env["hr.employee"].create(

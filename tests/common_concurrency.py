@@ -91,6 +91,42 @@ class CommittedRecordsCase(TransactionCase):
         return api.Environment(cr1, SUPERUSER_ID, {}), api.Environment(cr2, SUPERUSER_ID, {})
 
 
+def create_billed_program(env, name, code, price, daily_cap_units=0, **program_vals):
+    """A programme billed to a new payer in quarter-hour units under the CMS 8-minute rule, its
+    service (HCPCS H0038 at `price` a unit) invoiced from timesheets on a task of its own; the
+    benchmarks build theirs with it too (scripts/bench_billing.py). Returns (payer, program)."""
+    payer = env["res.partner"].create({"name": f"{name} Health Plan", "is_mentoring_payer": True})
+    profile = env["mentoring.billing.profile"].create(
+        {
+            "name": f"{name} units",
+            "billing_unit": "quarter_hour",
+            "rounding": "cms_8_minute",
+            "daily_cap_units": daily_cap_units,
+        }
+    )
+    product = env["product.product"].create(
+        {
+            "name": f"{name} peer services",
+            "type": "service",
+            "service_policy": "delivered_timesheet",
+            "service_tracking": "task_in_project",
+            "uom_id": env.ref("peer_mentoring.uom_quarter_hour").id,
+            "list_price": price,
+            "mentoring_service_code": "H0038",
+        }
+    )
+    program = env["mentoring.program"].create(
+        {
+            "name": f"{name} Billing Programme",
+            "code": code,
+            "product_id": product.id,
+            "billing_profile_id": profile.id,
+            **program_vals,
+        }
+    )
+    return payer, program
+
+
 def create_billed_mentee(
     env, units_authorized=4, daily_cap_units=0, meetings=((2, 10.0, 11.0), (1, 10.0, 11.0))
 ):
@@ -99,34 +135,13 @@ def create_billed_mentee(
     (days ago, start, end), by one peer mentor. Returns the ids the tests need."""
     today = fields.Date.context_today(env["mentoring.match"])
     yesterday = today - timedelta(days=1)
-    payer = env["res.partner"].create({"name": "Concurrency Health Plan", "is_mentoring_payer": True})
-    profile = env["mentoring.billing.profile"].create(
-        {
-            "name": "Concurrency units",
-            "billing_unit": "quarter_hour",
-            "rounding": "cms_8_minute",
-            "daily_cap_units": daily_cap_units,
-        }
-    )
-    product = env["product.product"].create(
-        {
-            "name": "Concurrency peer services",
-            "type": "service",
-            "service_policy": "delivered_timesheet",
-            "service_tracking": "task_in_project",
-            "uom_id": env.ref("peer_mentoring.uom_quarter_hour").id,
-            "list_price": 20.0,
-            "mentoring_service_code": "H0038",
-        }
-    )
-    program = env["mentoring.program"].create(
-        {
-            "name": "Concurrency Billing Programme",
-            "code": "TCONCB",
-            "coordinator_ids": [Command.set(env.ref("base.user_admin").ids)],
-            "product_id": product.id,
-            "billing_profile_id": profile.id,
-        }
+    payer, program = create_billed_program(
+        env,
+        "Concurrency",
+        "TCONCB",
+        20.0,
+        daily_cap_units=daily_cap_units,
+        coordinator_ids=[Command.set(env.ref("base.user_admin").ids)],
     )
     employee = env["hr.employee"].create({"name": "Connie Mentor"})
     mentor = env["mentoring.mentor"].create(
