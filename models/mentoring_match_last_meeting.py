@@ -2,13 +2,15 @@ from odoo import fields, models
 from odoo.tools import SQL
 from odoo.tools.sql import column_exists, table_exists
 
+from ..tools.serialise import serialise_on
+
 # The day of each match's last confirmed meeting, from the meetings themselves (one statement
 # for a whole batch of matches; also used by the 19.0.1.3.0 migration and at install).
-LAST_MEETING_UPDATE = """
-    UPDATE mentoring_match m
-       SET last_meeting_date = (SELECT max(e.date) FROM mentoring_encounter e
-                                 WHERE e.match_id = m.id AND e.state = 'confirmed')
+LAST_MEETING_DAY = """
+    last_meeting_date = (SELECT max(e.date) FROM mentoring_encounter e
+                          WHERE e.match_id = mentoring_match.id AND e.state = 'confirmed')
 """
+LAST_MEETING_UPDATE = f"UPDATE mentoring_match SET {LAST_MEETING_DAY}"
 
 
 class MentoringMatch(models.Model):
@@ -37,13 +39,13 @@ class MentoringMatch(models.Model):
     def _refresh_last_meeting_date(self):
         """Recompute the stored day from the meetings, in one statement for all these matches.
 
-        The rows are always written, even when the day does not change: two requests that
-        confirm or cancel meetings of the same match at the same moment then both write its row,
-        and PostgreSQL makes Odoo retry the second, which reads the first one's meeting. Skipping
-        an unchanged row would let each compute the day from its own snapshot and the last
-        writer win with a day that misses the other's meeting."""
+        The rows are written through serialise_on(), even when the day does not change: two
+        requests that confirm or cancel meetings of the same match at the same moment then both
+        write its row, and PostgreSQL makes Odoo retry the second, which reads the first one's
+        meeting. Skipping an unchanged row would let each compute the day from its own snapshot
+        and the last writer win with a day that misses the other's meeting."""
         if not self:
             return
         self.env["mentoring.encounter"].flush_model(["match_id", "date", "state"])
-        self.env.cr.execute(SQL("%s WHERE m.id IN %s", SQL(LAST_MEETING_UPDATE), tuple(self.ids)))
+        serialise_on(self, SQL(LAST_MEETING_DAY))
         self.invalidate_recordset(["last_meeting_date"])

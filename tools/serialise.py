@@ -6,12 +6,20 @@ alone does not refresh the waiting request's snapshot. Both must *write* the sam
 PostgreSQL then refuses the second with a serialization failure, which Odoo retries, and the
 retry reads the first one's result (../shared/odoo.md, concurrency in production)."""
 
+from odoo.tools import SQL
 
-def serialise_on(records):
-    """Write `records`' rows (without changing them) before reading what the rule counts, so
-    that a second request doing the same at the same moment is retried after this one."""
+
+def serialise_on(records, assignments=None):
+    """Write `records`' rows (without changing them, or setting only `assignments`: an SQL
+    `column = value` list for stored values that follow from other rows) before reading what the
+    rule counts, so that a second request doing the same at the same moment is retried after
+    this one."""
     if records:
         records.env.cr.execute(
-            f"UPDATE {records._table} SET write_date = write_date WHERE id IN %s",  # noqa: S608 (a model's table)
-            [tuple(records.ids)],
+            SQL(
+                "UPDATE %s SET %s WHERE id IN %s",
+                SQL.identifier(records._table),
+                assignments or SQL("write_date = write_date"),
+                tuple(records.ids),
+            )
         )
