@@ -10,6 +10,9 @@ API (for other benchmark scripts; run from `scripts/`, as `bench.sh` does)::
     volume.match_ids      # ids of the matches made (all states)
     volume.seconds        # how long the load took; volume.phases: {phase: seconds}
 
+    # Or only people, with the columns a benchmark needs (bench_jobs.py): returns the first id.
+    insert_people(env.cr, "mentoring_mentor", 100, "Mentor ", company_id, program_id, state="certified")
+
 `load_volume(env, matches, meetings, name=None, years=3)` adds one programme each time it is
 called (call it twice for two volumes; everything goes when the caller rolls back). The few
 parent records (programme, coordinator) are made through the ORM; the rest is
@@ -36,6 +39,7 @@ import time
 from collections import namedtuple
 
 from odoo.fields import Command
+from odoo.tools import SQL
 
 Volume = namedtuple("Volume", "program coordinator match_ids seconds phases")
 
@@ -65,54 +69,63 @@ def _insert_partners(cr, count, label):
     return first
 
 
+def insert_people(cr, table, count, label, company_id, program_id, **columns):
+    """`count` rows of `table` (mentoring_mentee or mentoring_mentor) named `label` and a number,
+    each with a contact of its own, in the programme; `columns` are the values of their other
+    columns (the same on every row). Returns the first id (the rows' ids follow it)."""
+    columns = {"active": True, **columns}
+    partner = _insert_partners(cr, count, label)
+    first = _reserve_ids(cr, table, count)
+    cr.execute(
+        SQL(
+            """
+            INSERT INTO %(table)s (id, partner_id, company_id, name, %(columns)s,
+                                   create_uid, write_uid, create_date, write_date)
+            SELECT %(first)s + g - 1, %(partner)s + g - 1, %(company)s, %(label)s || g, %(values)s,
+                   1, 1, now() AT TIME ZONE 'UTC', now() AT TIME ZONE 'UTC'
+              FROM generate_series(1, %(count)s) g;
+            INSERT INTO %(programs)s (%(member)s, program_id)
+            SELECT %(first)s + g - 1, %(program)s FROM generate_series(1, %(count)s) g;
+            """,
+            table=SQL.identifier(table),
+            columns=SQL(", ").join(SQL.identifier(column) for column in columns),
+            values=SQL(", ").join(columns.values()),
+            programs=SQL.identifier(f"{table}_program_rel"),
+            member=SQL.identifier(f"{table.removeprefix('mentoring_')}_id"),
+            first=first,
+            partner=partner,
+            company=company_id,
+            label=label,
+            count=count,
+            program=program_id,
+        )
+    )
+    return first
+
+
 def _insert_people(env, program, matches, tag):
     """Mentees (one per match, and some waiting) and mentors; returns their first ids."""
-    cr = env.cr
-    company = program.company_id.id
     mentees = matches + int(matches * MENTEES_WAITING)
     mentors = -(-matches // MATCHES_PER_MENTOR)
-    partner = _insert_partners(cr, mentees, f"Person {tag}-")
-    first_mentee = _reserve_ids(cr, "mentoring_mentee", mentees)
-    cr.execute(
-        """
-        INSERT INTO mentoring_mentee (id, partner_id, company_id, name, mentor_gender_preference, active,
-                                      create_uid, write_uid, create_date, write_date)
-        SELECT %(first)s + g - 1, %(partner)s + g - 1, %(company)s, %(tag)s || g, 'none', TRUE,
-               1, 1, now() AT TIME ZONE 'UTC', now() AT TIME ZONE 'UTC'
-          FROM generate_series(1, %(count)s) g;
-        INSERT INTO mentoring_mentee_program_rel (mentee_id, program_id)
-        SELECT %(first)s + g - 1, %(program)s FROM generate_series(1, %(count)s) g;
-        """,
-        {
-            "first": first_mentee,
-            "partner": partner,
-            "company": company,
-            "tag": f"Person {tag}-",
-            "count": mentees,
-            "program": program.id,
-        },
+    company = program.company_id.id
+    first_mentee = insert_people(
+        env.cr,
+        "mentoring_mentee",
+        mentees,
+        f"Person {tag}-",
+        company,
+        program.id,
+        mentor_gender_preference="none",
     )
-    partner = _insert_partners(cr, mentors, f"Mentor {tag}-")
-    first_mentor = _reserve_ids(cr, "mentoring_mentor", mentors)
-    cr.execute(
-        """
-        INSERT INTO mentoring_mentor (id, partner_id, company_id, name, state, capacity, active,
-                                      create_uid, write_uid, create_date, write_date)
-        SELECT %(first)s + g - 1, %(partner)s + g - 1, %(company)s, %(tag)s || g, 'certified', %(capacity)s,
-               TRUE, 1, 1, now() AT TIME ZONE 'UTC', now() AT TIME ZONE 'UTC'
-          FROM generate_series(1, %(count)s) g;
-        INSERT INTO mentoring_mentor_program_rel (mentor_id, program_id)
-        SELECT %(first)s + g - 1, %(program)s FROM generate_series(1, %(count)s) g;
-        """,
-        {
-            "first": first_mentor,
-            "partner": partner,
-            "company": company,
-            "tag": f"Mentor {tag}-",
-            "capacity": MATCHES_PER_MENTOR,
-            "count": mentors,
-            "program": program.id,
-        },
+    first_mentor = insert_people(
+        env.cr,
+        "mentoring_mentor",
+        mentors,
+        f"Mentor {tag}-",
+        company,
+        program.id,
+        state="certified",
+        capacity=MATCHES_PER_MENTOR,
     )
     return first_mentee, first_mentor, mentors
 
