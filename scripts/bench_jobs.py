@@ -16,6 +16,7 @@ import time
 from datetime import date, timedelta
 
 from bench_common import open_env
+from bench_volume_data import insert_people
 from dateutil.relativedelta import relativedelta
 
 from odoo.fields import Command
@@ -87,29 +88,32 @@ def load_volume(env, ids, mentors, meetings):
         "today": today,
         "certified": today - relativedelta(months=24) + timedelta(days=20),
     }
+    # Volunteer mentors (a contact each) and the people, as bench_volume_data.py makes them.
+    params["first_mentor"] = insert_people(
+        cr,
+        "mentoring_mentor",
+        mentors,
+        "Bench mentor ",
+        ids["company"],
+        ids["program"],
+        state="certified",
+        capacity=2,
+        supervisor_id=ids["supervisor"],
+        supervision_due_date=today - timedelta(days=10),
+    )
+    params["first_mentee"] = insert_people(
+        cr, "mentoring_mentee", mentors, "Bench person ", ids["company"], ids["program"]
+    )
     cr.execute(
         """
-        INSERT INTO mentoring_mentor (name, company_id, state, active, capacity, supervisor_id,
-                                      supervision_due_date)
-        SELECT 'Bench mentor ' || i, %(company)s, 'certified', TRUE, 2, %(supervisor)s,
-               %(today)s::date - 10
-          FROM generate_series(1, %(n)s) i;
         CREATE TEMP TABLE bench_mentor ON COMMIT DROP AS
-            SELECT id, row_number() OVER (ORDER BY id) AS i FROM mentoring_mentor
-             WHERE name LIKE 'Bench mentor %%' AND supervisor_id = %(supervisor)s;
-        INSERT INTO mentoring_mentor_program_rel (mentor_id, program_id)
-        SELECT id, %(program)s FROM bench_mentor;
+            SELECT id, id - %(first_mentor)s + 1 AS i FROM mentoring_mentor
+             WHERE id BETWEEN %(first_mentor)s AND %(first_mentor)s + %(n)s - 1;
         INSERT INTO mentoring_mentor_credential (mentor_id, state, previous_state, date_from)
         SELECT id, 'certified', 'intern', %(certified)s FROM bench_mentor;
-
-        INSERT INTO res_partner (name, complete_name, active, type, autopost_bills)
-        SELECT 'Bench person ' || i, 'Bench person ' || i, TRUE, 'contact', 'ask'
-          FROM generate_series(1, %(n)s) i;
-        INSERT INTO mentoring_mentee (name, partner_id, company_id, active)
-        SELECT name, id, %(company)s, TRUE FROM res_partner WHERE name LIKE 'Bench person %%';
         CREATE TEMP TABLE bench_mentee ON COMMIT DROP AS
-            SELECT id, partner_id, row_number() OVER (ORDER BY id) AS i FROM mentoring_mentee
-             WHERE name LIKE 'Bench person %%';
+            SELECT id, partner_id, id - %(first_mentee)s + 1 AS i FROM mentoring_mentee
+             WHERE id BETWEEN %(first_mentee)s AND %(first_mentee)s + %(n)s - 1;
 
         INSERT INTO mentoring_match (mentor_id, mentee_id, program_id, company_id, state, active,
                                      coordinator_id, date_start, checkin_due_date, checkin_due_with)
