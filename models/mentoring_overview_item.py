@@ -85,8 +85,7 @@ class MentoringOverviewItem(models.Model):
                        'mentoring.match', m.id, m.date_start, m.name
                   FROM mentoring_match m
                  WHERE m.active AND m.state IN %(ongoing)s
-                   AND NOT EXISTS (SELECT 1 FROM mentoring_agreement a
-                                    WHERE a.match_id = m.id AND a.state = 'signed')
+                   AND m.has_signed_agreement IS NOT TRUE
              UNION ALL
                 SELECT 3, 'plan_review', p.program_id, p.company_id, p.match_id,
                        'mentoring.plan', p.id, p.next_review_date, p.name

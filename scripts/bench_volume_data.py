@@ -256,6 +256,7 @@ def _recompute(env, match_ids):
     ongoing = matches.filtered(lambda m: m.state in ("introduced", "active"))
     env.add_to_compute(matches._fields["checkin_due_date"], ongoing)
     env.add_to_compute(matches._fields["checkin_due_with"], ongoing)
+    env.add_to_compute(matches._fields["has_signed_agreement"], matches)
     agreements = env["mentoring.agreement"].search([("match_id", "in", match_ids)])
     for name in (
         "contact_frequency",
