@@ -313,7 +313,12 @@ def load_volume(env, matches, meetings, name=None, years=3):
     phase(
         "analyze",
         env.cr.execute,
-        "ANALYZE mentoring_match, mentoring_encounter, mentoring_goal, mentoring_goal_rating",
+        # Every table the loader fills, as autovacuum would have analysed them in a live
+        # database: with stale statistics of the plans and programmes (a few rows), PostgreSQL
+        # walked the matches' primary key for the plans due and probed the programme of every
+        # Needs doing card one by one.
+        "ANALYZE mentoring_match, mentoring_encounter, mentoring_goal, mentoring_goal_rating, mentoring_plan,"
+        " mentoring_agreement, mentoring_program, mentoring_program_coordinator_rel",
     )
     return Volume(program, coordinator, match_ids, time.perf_counter() - start, phases)
 

@@ -97,6 +97,16 @@ class TestSignedAgreementFlag(SignedAgreementAsserts, NeedsDoingFixtures, Mentor
         self.assertEqual(self.quiet.agreement_ids.state, "signed")
         self.assertSigned(self.quiet, True, card=False)
 
+    def test_a_signed_agreement_moved_to_another_match_moves_the_flag(self):
+        # Only the superuser can move a record to another match (mentoring.match.child.mixin).
+        signed = self.create_agreement(self.quiet)
+        signed.action_sign()
+        other = self.create_match(self.mentor, self.create_mentee("Robin Lake"))
+        other.action_introduce()
+        signed.sudo().write({"match_id": other.id})
+        self.assertSigned(self.quiet, False, card=True)
+        self.assertSigned(other, True, card=False)
+
     def test_every_stored_flag_equals_the_agreements(self):
         self.create_agreement(self.quiet).action_sign()
         self.env.flush_all()
