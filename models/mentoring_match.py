@@ -138,7 +138,9 @@ class MentoringMatch(models.Model):
     plan_ids = fields.One2many("mentoring.plan", "match_id", string="Individual plans")
     goal_ids = fields.One2many("mentoring.goal", "match_id", string="Goals")
     encounter_ids = fields.One2many("mentoring.encounter", "match_id", string="Encounters")
-    has_signed_agreement = fields.Boolean(compute="_compute_has_signed_agreement")
+    # Stored for *Needs doing* (its "Agreement to sign" cards read a column, not every signed
+    # agreement): kept by the ORM whenever an agreement is created, signed, superseded or moved.
+    has_signed_agreement = fields.Boolean(compute="_compute_has_signed_agreement", store=True)
     encounter_count = fields.Integer(compute="_compute_counts")
     agreement_count = fields.Integer(compute="_compute_counts")
     plan_count = fields.Integer(compute="_compute_counts")

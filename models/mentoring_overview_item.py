@@ -38,8 +38,9 @@ class MentoringOverviewItem(models.Model):
     Read from the records themselves at every search (a query, not a copy), so it is never out
     of date and needs no scheduled job. Record rules limit it to the coordinator's programmes.
 
-    One card per thing to do: a match has at most one card per kind, and a kind that another
-    card of the same match covers (`_covered_kinds`) is left out, its fact shown on that card."""
+    One card per thing to do: a match has at most one card per kind, and a "No meeting for 30
+    days" card that another card of the same match covers (`_no_contact_covered`) is left out,
+    its fact shown on that card."""
 
     _name = "mentoring.overview.item"
     _description = "Mentoring: Needs Doing"
@@ -63,9 +64,12 @@ class MentoringOverviewItem(models.Model):
         return dict(KIND_COLUMNS)
 
     @api.model
-    def _covered_kinds(self):
-        """{kind: kinds of another card of the same match that cover it}."""
-        return {}
+    def _no_contact_covered(self):
+        """SQL condition on the match `m` under which another card of the same match covers its
+        "No meeting for 30 days" card. A condition on the row itself, not a search of the other
+        cards: the view then refers to its rows once, so PostgreSQL plans it as one query and
+        applies the record rules inside it (issue 21)."""
+        return SQL("FALSE")
 
     @api.model
     def _items_query(self):
@@ -80,13 +84,13 @@ class MentoringOverviewItem(models.Model):
                   FROM mentoring_match m
                  WHERE m.active AND m.state IN %(ongoing)s
                    AND COALESCE(m.last_meeting_date, m.date_start) < CURRENT_DATE - %(no_contact)s
+                   AND NOT (%(covered)s)
              UNION ALL
                 SELECT 2, 'agreement', m.program_id, m.company_id, m.id,
                        'mentoring.match', m.id, m.date_start, m.name
                   FROM mentoring_match m
                  WHERE m.active AND m.state IN %(ongoing)s
-                   AND NOT EXISTS (SELECT 1 FROM mentoring_agreement a
-                                    WHERE a.match_id = m.id AND a.state = 'signed')
+                   AND m.has_signed_agreement IS NOT TRUE
              UNION ALL
                 SELECT 3, 'plan_review', p.program_id, p.company_id, p.match_id,
                        'mentoring.plan', p.id, p.next_review_date, p.name
@@ -108,6 +112,7 @@ class MentoringOverviewItem(models.Model):
             """,
             ongoing=SQL("('introduced', 'active')"),
             no_contact=NO_CONTACT_DAYS,
+            covered=self._no_contact_covered(),
             review=REVIEW_SOON_DAYS,
             expiry=EXPIRY_SOON_DAYS,
         )
@@ -117,26 +122,14 @@ class MentoringOverviewItem(models.Model):
         columns = SQL(" ").join(
             SQL("WHEN %s THEN %s", kind, column) for kind, column in self._kind_columns().items()
         )
-        covered = [
-            SQL(
-                "(items.kind = %s AND EXISTS (SELECT 1 FROM items other WHERE other.match_id = items.match_id"
-                " AND other.kind IN %s))",
-                kind,
-                tuple(by),
-            )
-            for kind, by in self._covered_kinds().items()
-        ]
         return SQL(
             """
-            WITH items AS (%(items)s)
             SELECT items.res_id * 10 + items.kind_rank AS id, items.*,
                    CASE items.kind %(columns)s END AS board_column
-              FROM items
-             WHERE NOT (%(covered)s)
+              FROM (%(items)s) items
             """,
             items=self._items_query(),
             columns=columns,
-            covered=SQL(" OR ").join(covered) if covered else SQL("FALSE"),
         )
 
     # The facts are read with sudo: the card itself is already limited to the coordinator's

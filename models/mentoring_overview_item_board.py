@@ -22,10 +22,9 @@ class MentoringOverviewItem(models.Model):
 
     Odoo's kanban reads a grouped board with a count per column, one search per column and then
     the cards' fields by id; each of those evaluates the whole view (a union over every ongoing
-    match: the `items` it refers to twice is computed in full each time). Here one query ranks
-    each card within its column and counts the columns (window functions), and brings the
-    cards' fields: reading them afterwards (their facts, the programme) needs no further
-    evaluation. Anything but the plain board (another grouping, an order, a progress bar's
+    match). Here one query computes the cards once, counts the columns and takes each column's
+    first cards in order, with their fields: reading them afterwards (their facts, the
+    programme) needs no further evaluation. Anything but the plain board (another grouping, an order, a progress bar's
     filter, aggregates) goes through Odoo's own way; the web client's kanban asks for the plain
     board (`limit` there is the number of columns). The record rules apply as in any search
     (`_search`)."""
@@ -131,23 +130,27 @@ class MentoringOverviewItem(models.Model):
             if not info.get("folded")
         ]
         end = None if not default_limit or None in pages else max([1, default_limit, *pages])
-        # Ranked on the cards' ids and sort keys only (the model's `_order`, due_date, id): a
-        # sort of narrow rows stays in memory where one of whole cards spilled to disk.
+        # The cards are computed once (MATERIALIZED); the columns are counted by a hash
+        # aggregate and each column's first cards are taken by a top-N sort of that column
+        # (`LIMIT`), so no sort or join runs over every card: sorting every card spilled to
+        # disk, and joining the ranked ids back to the cards became a nested loop over all of
+        # them when PostgreSQL expected few cards (issue 21). One loop per column.
         rows = self.env.execute_query(
             SQL(
                 """
-                WITH cards AS MATERIALIZED (%(cards)s),
-                     ranked AS (SELECT id,
-                                       row_number() OVER (PARTITION BY board_column ORDER BY due_date, id) AS rank,
-                                       count(*) OVER (PARTITION BY board_column) AS count
-                                  FROM cards)
-                SELECT %(fields)s, ranked.rank, ranked.count
-                  FROM ranked JOIN cards ON cards.id = ranked.id
-                 WHERE ranked.rank <= COALESCE(%(end)s, ranked.rank)
-              ORDER BY ranked.rank
+                WITH cards AS MATERIALIZED (%(cards)s)
+                SELECT %(fields)s, page.rank, columns.count
+                  FROM (SELECT board_column, count(*) AS count FROM cards GROUP BY board_column) columns
+            CROSS JOIN LATERAL (
+                        SELECT top.*, row_number() OVER (ORDER BY top.due_date, top.id) AS rank
+                          FROM (SELECT * FROM cards
+                                 WHERE cards.board_column IS NOT DISTINCT FROM columns.board_column
+                              ORDER BY cards.due_date, cards.id
+                                 LIMIT %(end)s) top) page
+              ORDER BY page.rank, page.board_column
                 """,
                 cards=cards,
-                fields=SQL(", ").join(SQL.identifier("cards", name) for name in ("id", *CARD_FIELDS)),
+                fields=SQL(", ").join(SQL.identifier("page", name) for name in ("id", *CARD_FIELDS)),
                 end=end,
             )
         )

@@ -27,8 +27,20 @@ class MentoringOverviewItem(models.Model):
         return super()._kind_columns() | dict.fromkeys(CHECKIN_KINDS, "contact")
 
     @api.model
-    def _covered_kinds(self):
-        return super()._covered_kinds() | {"no_contact": CHECKIN_KINDS}
+    def _checkin_card_condition(self):
+        """The match `m` has a check-in card."""
+        return SQL(
+            "(m.active AND m.state IN %(states)s AND m.checkin_due_date <= CURRENT_DATE + %(soon)s)",
+            states=CHECKIN_STATES,
+            soon=CHECKIN_SOON_DAYS,
+        )
+
+    @api.model
+    def _no_contact_covered(self):
+        # NULL (no check-in due) covers nothing.
+        return SQL(
+            "(%s OR COALESCE(%s, FALSE))", super()._no_contact_covered(), self._checkin_card_condition()
+        )
 
     @api.model
     def _items_query(self):
@@ -40,13 +52,11 @@ class MentoringOverviewItem(models.Model):
                        CASE WHEN m.checkin_due_date < CURRENT_DATE THEN 'checkin_overdue' ELSE 'checkin_due' END,
                        m.program_id, m.company_id, m.id, 'mentoring.match', m.id, m.checkin_due_date, m.name
                   FROM mentoring_match m
-                 WHERE m.active AND m.state IN %(states)s
-                   AND m.checkin_due_date <= CURRENT_DATE + %(soon)s
+                 WHERE %(has_card)s
             """,
             base=super()._items_query(),
             rank=CHECKIN_RANK,
-            states=CHECKIN_STATES,
-            soon=CHECKIN_SOON_DAYS,
+            has_card=self._checkin_card_condition(),
         )
 
     def _facts_known(self):

@@ -269,6 +269,7 @@ def _recompute(env, match_ids):
     ongoing = matches.filtered(lambda m: m.state in ("introduced", "active"))
     env.add_to_compute(matches._fields["checkin_due_date"], ongoing)
     env.add_to_compute(matches._fields["checkin_due_with"], ongoing)
+    env.add_to_compute(matches._fields["has_signed_agreement"], matches)
     agreements = env["mentoring.agreement"].search([("match_id", "in", match_ids)])
     for name in (
         "contact_frequency",
@@ -325,7 +326,12 @@ def load_volume(env, matches, meetings, name=None, years=3):
     phase(
         "analyze",
         env.cr.execute,
-        "ANALYZE mentoring_match, mentoring_encounter, mentoring_goal, mentoring_goal_rating",
+        # Every table the loader fills, as autovacuum would have analysed them in a live
+        # database: with stale statistics of the plans and programmes (a few rows), PostgreSQL
+        # walked the matches' primary key for the plans due and probed the programme of every
+        # Needs doing card one by one.
+        "ANALYZE mentoring_match, mentoring_encounter, mentoring_goal, mentoring_goal_rating, mentoring_plan,"
+        " mentoring_agreement, mentoring_program, mentoring_program_coordinator_rel",
     )
     return Volume(program, coordinator, match_ids, time.perf_counter() - start, phases)
 

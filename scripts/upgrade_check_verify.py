@@ -60,6 +60,15 @@ expect("meetings the mentor confirmed", encounters.mapped("state").count("confir
 # migrations/19.0.1.3.0 and the column's first fill: the day of the match's last confirmed meeting.
 confirmed = encounters.filtered(lambda e: e.state == "confirmed")
 expect("match's last meeting", match.last_meeting_date, max(confirmed.mapped("date")))
+# The stored "has a signed agreement" (read by Needs doing), computed by the upgrade for every
+# match: equal to its agreements, for the check's match and any other.
+expect("match has a signed agreement", match.has_signed_agreement, True)
+env.cr.execute(
+    """SELECT count(*) FROM mentoring_match m
+        WHERE m.has_signed_agreement IS DISTINCT FROM EXISTS (
+              SELECT 1 FROM mentoring_agreement a WHERE a.match_id = m.id AND a.state = 'signed')"""
+)
+expect("matches whose stored signed agreement differs from their agreements", env.cr.fetchone()[0], 0)
 # New fields nobody filled before: none of the old units were used before the addon.
 expect("authorisation's units used before Peer Mentoring", authorization.units_used_before, 0)
 

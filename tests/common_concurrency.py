@@ -8,6 +8,8 @@ must be committed; they are removed afterwards: every row above the ids seen bef
 
 from datetime import timedelta
 
+from psycopg2.errors import SerializationFailure
+
 from odoo import SUPERUSER_ID, Command, api, fields
 from odoo.tests import TransactionCase
 from odoo.tools import SQL
@@ -82,6 +84,19 @@ class CommittedRecordsCase(TransactionCase):
                 cr.execute(SQL("DELETE FROM %s WHERE id > %s", SQL.identifier(table), self.watermarks[table]))
             cr.commit()
 
+    def assertRetriedAfterTheOther(self, env, request):
+        """`request(env)` fails to serialise (the other transaction committed a row it writes);
+        Odoo then retries it from the start in a new snapshot, where it succeeds and commits."""
+        with self.assertRaises(SerializationFailure):
+            request(env)
+            env.flush_all()
+        env.cr.rollback()
+        env.invalidate_all()
+        request(env)
+        env.flush_all()
+        env.cr.commit()
+        env.invalidate_all()
+
     def in_two_transactions(self):
         """Two cursors as the superuser: (env1, env2). A request's snapshot is taken at its first
         query, so touch env2 before env1 commits to make it the one that began first."""
@@ -125,6 +140,23 @@ def create_billed_program(env, name, code, price, daily_cap_units=0, **program_v
         }
     )
     return payer, program
+
+
+def create_introduced_match(env, program_name, code, mentor_name, mentee_name):
+    """A match introduced in a programme of its own, with a certified mentor and no agreement."""
+    program = env["mentoring.program"].create({"name": program_name, "code": code})
+    mentor_partner, mentee_partner = env["res.partner"].create([{"name": mentor_name}, {"name": mentee_name}])
+    mentor = env["mentoring.mentor"].create(
+        {"partner_id": mentor_partner.id, "program_ids": [Command.set(program.ids)], "state": "certified"}
+    )
+    mentee = env["mentoring.mentee"].create(
+        {"partner_id": mentee_partner.id, "program_ids": [Command.set(program.ids)]}
+    )
+    match = env["mentoring.match"].create(
+        {"mentor_id": mentor.id, "mentee_id": mentee.id, "program_id": program.id}
+    )
+    match.action_introduce()
+    return match
 
 
 def create_billed_mentee(

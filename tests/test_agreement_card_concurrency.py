@@ -4,29 +4,15 @@ made, not two (../shared/odoo.md: write skew)."""
 
 from psycopg2.errors import SerializationFailure
 
-from odoo import Command
 from odoo.tests import tagged
 
-from .common_concurrency import CommittedRecordsCase
+from .common_concurrency import CommittedRecordsCase, create_introduced_match
 
 
 @tagged("post_install", "-at_install")
 class TestAgreementCardOpenedTwiceAtOnce(CommittedRecordsCase):
     def _commit_fixture(self, env):
-        program = env["mentoring.program"].create({"name": "Double Click Programme", "code": "TDBLC"})
-        mentor_partner, mentee_partner = env["res.partner"].create(
-            [{"name": "Dee Mentor"}, {"name": "Em Mentee"}]
-        )
-        mentor = env["mentoring.mentor"].create(
-            {"partner_id": mentor_partner.id, "program_ids": [Command.set(program.ids)], "state": "certified"}
-        )
-        mentee = env["mentoring.mentee"].create(
-            {"partner_id": mentee_partner.id, "program_ids": [Command.set(program.ids)]}
-        )
-        match = env["mentoring.match"].create(
-            {"mentor_id": mentor.id, "mentee_id": mentee.id, "program_id": program.id}
-        )
-        match.action_introduce()
+        match = create_introduced_match(env, "Double Click Programme", "TDBLC", "Dee Mentor", "Em Mentee")
         return {"match": match.id}
 
     def card(self, env):

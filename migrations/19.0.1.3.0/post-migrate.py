@@ -6,6 +6,8 @@ Days are those of the chatter's UTC time stamps.
 
 Each match's `last_meeting_date` (the day of its last confirmed meeting, read by *Needs doing*)
 is filled from its meetings, when the upgrade made the column (`_auto_init`) and again here.
+Each match's `has_signed_agreement` (stored for *Needs doing* since this version) is computed by
+the upgrade itself when it makes the column, as any new stored compute is.
 
 Every other field added since 19.0.1.2.0 is filled by the upgrade itself (defaults, stored
 computes) or is a fact nobody recorded before (a mentor's screening dates, a person's sex for
