@@ -1,6 +1,7 @@
 from . import mentoring_guard_mixin
 from . import mentoring_new_offer_mixin
 from . import mentoring_thread_mixin
+from . import mentoring_thread_mixin_tracking
 from . import mentoring_signature_mixin
 from . import mentoring_guard_mixin_read
 from . import mentoring_encounter_billing

@@ -1,4 +1,5 @@
 from collections import defaultdict
+from contextvars import ContextVar
 
 from markupsafe import Markup
 
@@ -11,6 +12,9 @@ from ..tools.serialise import serialise_on
 # Changing these on a confirmed encounter changes what is billed.
 BILLING_FIELDS = {"date", "start_time", "end_time", "is_group_session", "billing_override_reason"}
 BILLING_READERS = "peer_mentoring.group_coordinator,account.group_account_invoice"
+# The payer and member ID of each mentee-day while a batch is planned: asked ten times per
+# meeting, and nothing changes them during the planning.
+_COVERAGE_MEMO = ContextVar("mentoring_coverage_memo", default=None)
 
 
 def _hhmm(hours):
@@ -89,7 +93,13 @@ class MentoringEncounterBilling(models.AbstractModel):
     def _billing_coverage(self):
         """(payer, member ID) covering the meeting's date."""
         self.ensure_one()
-        return self.mentee_id._coverage_on(self.date)
+        memo = _COVERAGE_MEMO.get()
+        if memo is None:
+            return self.mentee_id._coverage_on(self.date)
+        key = (self.mentee_id.id, self.date)
+        if key not in memo:
+            memo[key] = self.mentee_id._coverage_on(self.date)
+        return memo[key]
 
     def _billing_profile(self):
         self.ensure_one()
@@ -98,6 +108,11 @@ class MentoringEncounterBilling(models.AbstractModel):
     def _mentor_credential_on_date(self):
         self.ensure_one()
         return self.mentor_id._credential_on(self.date)
+
+    def _date_in_words(self):
+        """The meeting's day as the reader's language writes it: only for a message shown, as
+        formatting costs a language lookup per call (thousands per batch)."""
+        return format_date(self.env, self.date)
 
     def _billing_setup_problem(self):
         """Why this encounter is not billable at all, or False when it is."""
@@ -125,22 +140,36 @@ class MentoringEncounterBilling(models.AbstractModel):
         """What a payer's audit would find missing from the note of a billable encounter."""
         self.ensure_one()
         checks = [
-            (self.date, self.env._("date")),
-            (self.end_time > self.start_time, self.env._("start and end time")),
-            (self.location_type, self.env._("location")),
-            (self._billed_product(), self.env._("service")),
-            (self.mentor_id.name, self.env._("mentor's name")),
-            (
-                self._mentor_credential_on_date() in ("certified", "intern"),
-                self.env._("mentor's credential (certified or intern)"),
-            ),
-            (self.goal_id, self.env._("goal worked on")),
-            (self.progress, self.env._("progress")),
-            (self._is_signed_by("mentor"), self.env._("mentor's signature")),
+            (self.date, "date"),
+            (self.end_time > self.start_time, "times"),
+            (self.location_type, "location"),
+            (self._billed_product(), "service"),
+            (self.mentor_id.name, "mentor"),
+            (self._mentor_credential_on_date() in ("certified", "intern"), "credential"),
+            (self.goal_id, "goal"),
+            (self.progress, "progress"),
+            (self._is_signed_by("mentor"), "mentor_signature"),
         ]
         if self.program_id.require_mentee_signature:
-            checks.append((self._is_signed_by("mentee"), self.env._("mentee's signature")))
-        return [label for ok, label in checks if not ok]
+            checks.append((self._is_signed_by("mentee"), "mentee_signature"))
+        missing = [key for ok, key in checks if not ok]
+        # Translated only when something is missing: thousands of meetings are checked per batch.
+        labels = self._documentation_gap_labels() if missing else {}
+        return [labels[key] for key in missing]
+
+    def _documentation_gap_labels(self):
+        return {
+            "date": self.env._("date"),
+            "times": self.env._("start and end time"),
+            "location": self.env._("location"),
+            "service": self.env._("service"),
+            "mentor": self.env._("mentor's name"),
+            "credential": self.env._("mentor's credential (certified or intern)"),
+            "goal": self.env._("goal worked on"),
+            "progress": self.env._("progress"),
+            "mentor_signature": self.env._("mentor's signature"),
+            "mentee_signature": self.env._("mentee's signature"),
+        }
 
     def _documentation_problem(self):
         """Why a payer would refuse the note of this billable encounter, or False."""
@@ -150,7 +179,7 @@ class MentoringEncounterBilling(models.AbstractModel):
         return self.env._(
             "The note of the meeting of %(mentee)s on %(date)s lacks what the payer requires: %(gaps)s.",
             mentee=self.mentee_id.name,
-            date=format_date(self.env, self.date),
+            date=self._date_in_words(),
             gaps=", ".join(gaps),
         )
 
@@ -246,8 +275,12 @@ class MentoringEncounterBilling(models.AbstractModel):
             by_day[(encounter.mentee_id.id, encounter.date)].append(encounter)
 
         results = {}
-        for (mentee_id, _day), encounters in by_day.items():
-            results.update(self._plan_day(encounters, auths_by_mentee[mentee_id], remaining))
+        memo = _COVERAGE_MEMO.set({})
+        try:
+            for (mentee_id, _day), encounters in by_day.items():
+                results.update(self._plan_day(encounters, auths_by_mentee[mentee_id], remaining))
+        finally:
+            _COVERAGE_MEMO.reset(memo)
         return results
 
     def _plan_day(self, encounters, auths, remaining):
@@ -370,7 +403,7 @@ class MentoringEncounterBilling(models.AbstractModel):
                     "meeting of the same person (%(start)s–%(end)s): a person's minutes are billed "
                     "once, unless the payer pays for concurrent services.",
                     mentee=self.mentee_id.name,
-                    date=format_date(self.env, self.date),
+                    date=self._date_in_words(),
                     start=_hhmm(start),
                     end=_hhmm(end),
                 )
@@ -386,7 +419,7 @@ class MentoringEncounterBilling(models.AbstractModel):
             "The meeting of %(mentee)s on %(date)s goes beyond the payer's daily cap of %(cap)s "
             "units: %(units)s of its %(all)s units are billed, the rest is not.",
             mentee=self.mentee_id.name,
-            date=format_date(self.env, self.date),
+            date=self._date_in_words(),
             cap=profile.daily_cap_units,
             units=f"{units:g}",
             all=f"{units + over:g}",
@@ -397,13 +430,12 @@ class MentoringEncounterBilling(models.AbstractModel):
         deadline), or False. A meeting billed already was filed in time."""
         self.ensure_one()
         profile = self._billing_profile()
-        when = format_date(self.env, self.date)
         if profile.requires_member_id and not self._billing_coverage()[1]:
             return self.env._(
                 "%(mentee)s has no member ID with the payer covering %(date)s: record it on the "
                 "mentee's coverage.",
                 mentee=self.mentee_id.name,
-                date=when,
+                date=self._date_in_words(),
             )
         today = fields.Date.context_today(self)
         days = profile.timely_filing_days
@@ -412,7 +444,7 @@ class MentoringEncounterBilling(models.AbstractModel):
                 "The meeting of %(mentee)s on %(date)s was confirmed %(late)s days after it "
                 "took place, past the payer's timely-filing limit of %(days)s days.",
                 mentee=self.mentee_id.name,
-                date=when,
+                date=self._date_in_words(),
                 late=(today - self.date).days,
                 days=days,
             )
@@ -421,13 +453,12 @@ class MentoringEncounterBilling(models.AbstractModel):
     def _pick_authorization(self, auths, remaining, units, units_so_far, profile):
         """The authorisation that expires first and still has the units, or why there is none."""
         self.ensure_one()
-        when = format_date(self.env, self.date)
         payer = self._billing_coverage()[0]
         if profile.daily_cap_units and units_so_far + units > profile.daily_cap_units:
             return False, self.env._(
                 "The meeting of %(mentee)s on %(date)s goes beyond the payer's daily cap of %(cap)s units.",
                 mentee=self.mentee_id.name,
-                date=when,
+                date=self._date_in_words(),
                 cap=profile.daily_cap_units,
             )
         covering = [
@@ -442,7 +473,7 @@ class MentoringEncounterBilling(models.AbstractModel):
             return False, self.env._(
                 "The meeting of %(mentee)s on %(date)s is outside every approved authorisation.",
                 mentee=self.mentee_id.name,
-                date=when,
+                date=self._date_in_words(),
             )
         for auth in covering:
             if remaining[auth.id] >= units - 1e-6:
@@ -451,7 +482,7 @@ class MentoringEncounterBilling(models.AbstractModel):
             "The meeting of %(mentee)s on %(date)s needs %(units)s units, more than remain on "
             "authorisation %(ref)s (%(left)s).",
             mentee=self.mentee_id.name,
-            date=when,
+            date=self._date_in_words(),
             units=units,
             ref=covering[0].name,
             left=max(0.0, remaining[covering[0].id]),
