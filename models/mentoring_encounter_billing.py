@@ -12,9 +12,18 @@ from ..tools.serialise import serialise_on
 # Changing these on a confirmed encounter changes what is billed.
 BILLING_FIELDS = {"date", "start_time", "end_time", "is_group_session", "billing_override_reason"}
 BILLING_READERS = "peer_mentoring.group_coordinator,account.group_account_invoice"
-# The payer and member ID of each mentee-day while a batch is planned: asked ten times per
-# meeting, and nothing changes them during the planning.
-_COVERAGE_MEMO = ContextVar("mentoring_coverage_memo", default=None)
+# The payer, member ID and billing profile of each mentee-day while a batch is planned: asked
+# ten times per meeting, and nothing changes them during the planning.
+_PLANNING_MEMO = ContextVar("mentoring_planning_memo", default=None)
+
+
+def _planning_memo(key, compute, *args):
+    memo = _PLANNING_MEMO.get()
+    if memo is None:
+        return compute(*args)
+    if key not in memo:
+        memo[key] = compute(*args)
+    return memo[key]
 
 
 def _hhmm(hours):
@@ -93,17 +102,16 @@ class MentoringEncounterBilling(models.AbstractModel):
     def _billing_coverage(self):
         """(payer, member ID) covering the meeting's date."""
         self.ensure_one()
-        memo = _COVERAGE_MEMO.get()
-        if memo is None:
-            return self.mentee_id._coverage_on(self.date)
-        key = (self.mentee_id.id, self.date)
-        if key not in memo:
-            memo[key] = self.mentee_id._coverage_on(self.date)
-        return memo[key]
+        return _planning_memo(
+            ("coverage", self.env, self.mentee_id.id, self.date), self.mentee_id._coverage_on, self.date
+        )
 
     def _billing_profile(self):
         self.ensure_one()
-        return self.program_id._billing_profile_for(self._billing_coverage()[0])
+        payer = self._billing_coverage()[0]
+        return _planning_memo(
+            ("profile", self.program_id, payer), self.program_id._billing_profile_for, payer
+        )
 
     def _mentor_credential_on_date(self):
         self.ensure_one()
@@ -275,12 +283,12 @@ class MentoringEncounterBilling(models.AbstractModel):
             by_day[(encounter.mentee_id.id, encounter.date)].append(encounter)
 
         results = {}
-        memo = _COVERAGE_MEMO.set({})
+        memo = _PLANNING_MEMO.set({})
         try:
             for (mentee_id, _day), encounters in by_day.items():
                 results.update(self._plan_day(encounters, auths_by_mentee[mentee_id], remaining))
         finally:
-            _COVERAGE_MEMO.reset(memo)
+            _PLANNING_MEMO.reset(memo)
         return results
 
     def _plan_day(self, encounters, auths, remaining):
