@@ -361,8 +361,8 @@ class MentoringEncounter(models.Model):
             raise UserError(self.env._("This meeting is already confirmed or cancelled."))
         drafts._check_match_ongoing(self.env._("confirm a meeting"))
         drafts._check_agreement_or_introductory()
-        drafts._write_checked({"state": "confirmed", "was_confirmed": True})
-        drafts._sync_billing()
+        drafts.check_access("write")
+        drafts._sync_billing(confirming=True)
         drafts._advance_goals()
         return True
 

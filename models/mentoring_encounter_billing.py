@@ -12,17 +12,17 @@ from ..tools.serialise import serialise_on
 # Changing these on a confirmed encounter changes what is billed.
 BILLING_FIELDS = {"date", "start_time", "end_time", "is_group_session", "billing_override_reason"}
 BILLING_READERS = "peer_mentoring.group_coordinator,account.group_account_invoice"
-# The payer, member ID and billing profile of each mentee-day while a batch is planned: asked
-# ten times per meeting, and nothing changes them during the planning.
+# The payer, member ID, billing profile, service and mentor's credential of each meeting while
+# a batch is planned: asked up to ten times per meeting, and nothing changes them meanwhile.
 _PLANNING_MEMO = ContextVar("mentoring_planning_memo", default=None)
 
 
-def _planning_memo(key, compute, *args):
+def _planning_memo(key, compute):
     memo = _PLANNING_MEMO.get()
     if memo is None:
-        return compute(*args)
+        return compute()
     if key not in memo:
-        memo[key] = compute(*args)
+        memo[key] = compute()
     return memo[key]
 
 
@@ -102,20 +102,20 @@ class MentoringEncounterBilling(models.AbstractModel):
     def _billing_coverage(self):
         """(payer, member ID) covering the meeting's date."""
         self.ensure_one()
-        return _planning_memo(
-            ("coverage", self.env, self.mentee_id.id, self.date), self.mentee_id._coverage_on, self.date
-        )
+        return _planning_memo(("coverage", self.env, self.id), lambda: self.mentee_id._coverage_on(self.date))
 
     def _billing_profile(self):
         self.ensure_one()
-        payer = self._billing_coverage()[0]
         return _planning_memo(
-            ("profile", self.program_id, payer), self.program_id._billing_profile_for, payer
+            ("profile", self.env, self.id),
+            lambda: self.program_id._billing_profile_for(self._billing_coverage()[0]),
         )
 
     def _mentor_credential_on_date(self):
         self.ensure_one()
-        return self.mentor_id._credential_on(self.date)
+        return _planning_memo(
+            ("credential", self.env, self.id), lambda: self.mentor_id._credential_on(self.date)
+        )
 
     def _date_in_words(self):
         """The meeting's day as the reader's language writes it: only for a message shown, as
@@ -142,7 +142,9 @@ class MentoringEncounterBilling(models.AbstractModel):
 
     def _billed_product(self):
         self.ensure_one()
-        return self.program_id._service_product(self.is_group_session)
+        return _planning_memo(
+            ("product", self.env, self.id), lambda: self.program_id._service_product(self.is_group_session)
+        )
 
     def _documentation_gaps(self):
         """What a payer's audit would find missing from the note of a billable encounter."""
@@ -223,22 +225,30 @@ class MentoringEncounterBilling(models.AbstractModel):
 
     # Planning and writing the timesheets -----------------------------------------------------
 
-    def _sync_billing(self, also_days=()):
+    def _sync_billing(self, also_days=(), confirming=False):
         """Bring the timesheet lines of every mentee-day touched by `self` in line with the
         confirmed encounters of that day, and the coordinator's activities with what needs
-        attention. Never raises for billing: what cannot be billed is recorded as such."""
+        attention. Never raises for billing: what cannot be billed is recorded as such.
+        `confirming`: `self` are being confirmed (the caller checked the user may): billed as
+        such, then marked confirmed before the attention activities, which need the meeting
+        confirmed. The billing and the state then reach each row in one update: a month of
+        meetings is written once, not twice, with its thirteen indexes."""
         encounters = self.sudo()
-        stale = encounters.filtered(lambda e: e.state != "confirmed")
+        confirmed_now = encounters if confirming else encounters.browse()
+        stale = encounters.filtered(lambda e: e.state != "confirmed") - confirmed_now
         days = {(e.mentee_id.id, e.date) for e in encounters} | set(also_days)
         if not days:
             return
-        day_encounters = encounters.search(
-            [
-                ("state", "=", "confirmed"),
-                ("mentee_id", "in", list({mentee for mentee, _day in days})),
-                ("date", "in", list({day for _mentee, day in days})),
-            ]
-        ).filtered(lambda e: (e.mentee_id.id, e.date) in days)
+        day_encounters = (
+            encounters.search(
+                [
+                    ("state", "=", "confirmed"),
+                    ("mentee_id", "in", list({mentee for mentee, _day in days})),
+                    ("date", "in", list({day for _mentee, day in days})),
+                ]
+            ).filtered(lambda e: (e.mentee_id.id, e.date) in days)
+            | confirmed_now
+        )
         touched = day_encounters | stale
         needed_attention = touched.filtered("needs_billing_attention")
         results = day_encounters._plan_billing()
@@ -246,6 +256,7 @@ class MentoringEncounterBilling(models.AbstractModel):
         stale.timesheet_ids.unlink()
         stale.write({"authorization_id": False, "billed_units": 0, "needs_billing_attention": False})
         day_encounters._write_billing(results)
+        confirmed_now.write({"state": "confirmed", "was_confirmed": True})
         released._follow_units()
         touched._sync_attention_activities(needed_attention)
 
@@ -501,11 +512,12 @@ class MentoringEncounterBilling(models.AbstractModel):
         few writes as there are distinct outcomes."""
         Line = self.env["account.analytic.line"].sudo()
         to_create, to_remove = [], Line
+        line_name = self._timesheet_line_name()
         grouped = defaultdict(lambda: self.browse())
         for encounter, (auth, units, reason, attention) in results.items():
             line = encounter.timesheet_ids[:1]
             if units:
-                vals = encounter._prepare_timesheet_values(auth, units)
+                vals = encounter._prepare_timesheet_values(auth, units, line_name)
                 if line:
                     line.write(vals)
                 else:
@@ -530,16 +542,17 @@ class MentoringEncounterBilling(models.AbstractModel):
         )
         authorizations._check_usage_warnings()
 
-    def _prepare_timesheet_values(self, auth, units):
+    def _timesheet_line_name(self):
+        """The timesheet line's name in the acting user's language, translated once per batch."""
+        return self.env._("Peer mentoring – encounter %(date)s – %(minutes)s min")
+
+    def _prepare_timesheet_values(self, auth, units, line_name=None):
         """A neutral line: no notes, no goals, nothing of what was said."""
         self.ensure_one()
         profile = self._billing_profile()
         return {
-            "name": self.env._(
-                "Peer mentoring – encounter %(date)s – %(minutes)s min",
-                date=self.date,
-                minutes=self.duration_minutes,
-            ),
+            "name": (line_name or self._timesheet_line_name())
+            % {"date": self.date, "minutes": self.duration_minutes},
             "date": self.date,
             "employee_id": self.mentor_id.employee_id.id,
             "project_id": auth.project_id.id,

@@ -208,7 +208,7 @@ def run(env, measure):
         f"invoicing {len(orders)} orders in one batch: {measure.seconds('invoice all orders in one batch (create + post)'):.1f} s"
     )
     print(
-        f"ratio (confirm encounter with its timesheet) / (create timesheet line directly): {confirm_seconds / baseline_seconds:.1f}x"
+        f"ratio (confirm encounter with its timesheet) / (create timesheet line directly): {confirm_seconds / baseline_seconds:.2f}x"
     )
     print(
         "approving an authorisation / creating and confirming a comparable sale order: "
