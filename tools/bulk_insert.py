@@ -1,5 +1,5 @@
-"""Rows inserted in one statement, for records the ORM would create one by one at a cost that
-grows with the registry (see models/mentoring_thread_mixin_tracking.py for why and where)."""
+"""Rows inserted in one statement, where the ORM's create of thousands costs several times the
+rows themselves (see models/mentoring_batched_tracking_mixin.py for why and where)."""
 
 
 def insert_rows(model, rows):
