@@ -282,7 +282,7 @@ class MentoringEncounterBilling(models.AbstractModel):
             # retry, and the retry reads the units the first one used.
             serialise_on(auths)
         remaining = {auth.id: auth.units_remaining for auth in auths}
-        for encounter in self.filtered(lambda e: not e.invoice_id and e.authorization_id):
+        for encounter in self.filtered(lambda e: e.authorization_id and not e.invoice_id):
             if encounter.authorization_id.id in remaining:
                 remaining[encounter.authorization_id.id] += encounter.billed_units
         auths_by_mentee = defaultdict(list)
