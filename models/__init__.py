@@ -1,5 +1,6 @@
 from . import mentoring_guard_mixin
 from . import mentoring_new_offer_mixin
+from . import mentoring_batched_tracking_mixin
 from . import mentoring_thread_mixin
 from . import mentoring_signature_mixin
 from . import mentoring_guard_mixin_read

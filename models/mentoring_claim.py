@@ -35,7 +35,7 @@ class MentoringClaim(models.Model):
 
     _name = "mentoring.claim"
     _description = "Mentoring Claim"
-    _inherit = ["mentoring.guard.mixin", "mail.thread", "mail.activity.mixin"]
+    _inherit = ["mentoring.guard.mixin", "mentoring.batched.tracking.mixin", "mail.activity.mixin"]
     _order = "id desc"
     _check_company_auto = True
     # Only the payer's claim number is typed in (from the payer's acknowledgement); the rest

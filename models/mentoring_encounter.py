@@ -274,11 +274,15 @@ class MentoringEncounter(models.Model):
 
     def _progress_problem(self):
         self.ensure_one()
-        when = format_date(self.env, self.date)
         if not self.progress:
-            return self.env._("Record the progress made at the meeting on %(date)s.", date=when)
+            return self.env._(
+                "Record the progress made at the meeting on %(date)s.", date=self._date_in_words()
+            )
         if self.progress == "no_action" and not self.no_action_reason:
-            return self.env._("The meeting on %(date)s says “No action taken”: choose the reason.", date=when)
+            return self.env._(
+                "The meeting on %(date)s says “No action taken”: choose the reason.",
+                date=self._date_in_words(),
+            )
         needs_text = self.progress in ("considerable", "some_steps") or (
             self.progress == "no_action" and self.no_action_reason == "other"
         )
@@ -286,7 +290,7 @@ class MentoringEncounter(models.Model):
             return self.env._(
                 "The meeting on %(date)s needs a few words in “Explanation or steps taken”: "
                 "explain the progress, list the steps, or say what the other reason was.",
-                date=when,
+                date=self._date_in_words(),
             )
         return False
 
@@ -357,8 +361,8 @@ class MentoringEncounter(models.Model):
             raise UserError(self.env._("This meeting is already confirmed or cancelled."))
         drafts._check_match_ongoing(self.env._("confirm a meeting"))
         drafts._check_agreement_or_introductory()
-        drafts._write_checked({"state": "confirmed", "was_confirmed": True})
-        drafts._sync_billing()
+        drafts.check_access("write")
+        drafts._sync_billing(confirming=True)
         drafts._advance_goals()
         return True
 

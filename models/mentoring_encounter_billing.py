@@ -1,4 +1,5 @@
 from collections import defaultdict
+from contextvars import ContextVar
 
 from markupsafe import Markup
 
@@ -11,6 +12,18 @@ from ..tools.serialise import serialise_on
 # Changing these on a confirmed encounter changes what is billed.
 BILLING_FIELDS = {"date", "start_time", "end_time", "is_group_session", "billing_override_reason"}
 BILLING_READERS = "peer_mentoring.group_coordinator,account.group_account_invoice"
+# The payer, member ID, billing profile, service and mentor's credential of each meeting while
+# a batch is planned: asked up to ten times per meeting, and nothing changes them meanwhile.
+_PLANNING_MEMO = ContextVar("mentoring_planning_memo", default=None)
+
+
+def _planning_memo(key, compute):
+    memo = _PLANNING_MEMO.get()
+    if memo is None:
+        return compute()
+    if key not in memo:
+        memo[key] = compute()
+    return memo[key]
 
 
 def _hhmm(hours):
@@ -89,15 +102,25 @@ class MentoringEncounterBilling(models.AbstractModel):
     def _billing_coverage(self):
         """(payer, member ID) covering the meeting's date."""
         self.ensure_one()
-        return self.mentee_id._coverage_on(self.date)
+        return _planning_memo(("coverage", self.env, self.id), lambda: self.mentee_id._coverage_on(self.date))
 
     def _billing_profile(self):
         self.ensure_one()
-        return self.program_id._billing_profile_for(self._billing_coverage()[0])
+        return _planning_memo(
+            ("profile", self.env, self.id),
+            lambda: self.program_id._billing_profile_for(self._billing_coverage()[0]),
+        )
 
     def _mentor_credential_on_date(self):
         self.ensure_one()
-        return self.mentor_id._credential_on(self.date)
+        return _planning_memo(
+            ("credential", self.env, self.id), lambda: self.mentor_id._credential_on(self.date)
+        )
+
+    def _date_in_words(self):
+        """The meeting's day as the reader's language writes it: only for a message shown, as
+        formatting costs a language lookup per call (thousands per batch)."""
+        return format_date(self.env, self.date)
 
     def _billing_setup_problem(self):
         """Why this encounter is not billable at all, or False when it is."""
@@ -119,28 +142,44 @@ class MentoringEncounterBilling(models.AbstractModel):
 
     def _billed_product(self):
         self.ensure_one()
-        return self.program_id._service_product(self.is_group_session)
+        return _planning_memo(
+            ("product", self.env, self.id), lambda: self.program_id._service_product(self.is_group_session)
+        )
 
     def _documentation_gaps(self):
         """What a payer's audit would find missing from the note of a billable encounter."""
         self.ensure_one()
         checks = [
-            (self.date, self.env._("date")),
-            (self.end_time > self.start_time, self.env._("start and end time")),
-            (self.location_type, self.env._("location")),
-            (self._billed_product(), self.env._("service")),
-            (self.mentor_id.name, self.env._("mentor's name")),
-            (
-                self._mentor_credential_on_date() in ("certified", "intern"),
-                self.env._("mentor's credential (certified or intern)"),
-            ),
-            (self.goal_id, self.env._("goal worked on")),
-            (self.progress, self.env._("progress")),
-            (self._is_signed_by("mentor"), self.env._("mentor's signature")),
+            (self.date, "date"),
+            (self.end_time > self.start_time, "times"),
+            (self.location_type, "location"),
+            (self._billed_product(), "service"),
+            (self.mentor_id.name, "mentor"),
+            (self._mentor_credential_on_date() in ("certified", "intern"), "credential"),
+            (self.goal_id, "goal"),
+            (self.progress, "progress"),
+            (self._is_signed_by("mentor"), "mentor_signature"),
         ]
         if self.program_id.require_mentee_signature:
-            checks.append((self._is_signed_by("mentee"), self.env._("mentee's signature")))
-        return [label for ok, label in checks if not ok]
+            checks.append((self._is_signed_by("mentee"), "mentee_signature"))
+        missing = [key for ok, key in checks if not ok]
+        # Translated only when something is missing: thousands of meetings are checked per batch.
+        labels = self._documentation_gap_labels() if missing else {}
+        return [labels[key] for key in missing]
+
+    def _documentation_gap_labels(self):
+        return {
+            "date": self.env._("date"),
+            "times": self.env._("start and end time"),
+            "location": self.env._("location"),
+            "service": self.env._("service"),
+            "mentor": self.env._("mentor's name"),
+            "credential": self.env._("mentor's credential (certified or intern)"),
+            "goal": self.env._("goal worked on"),
+            "progress": self.env._("progress"),
+            "mentor_signature": self.env._("mentor's signature"),
+            "mentee_signature": self.env._("mentee's signature"),
+        }
 
     def _documentation_problem(self):
         """Why a payer would refuse the note of this billable encounter, or False."""
@@ -150,7 +189,7 @@ class MentoringEncounterBilling(models.AbstractModel):
         return self.env._(
             "The note of the meeting of %(mentee)s on %(date)s lacks what the payer requires: %(gaps)s.",
             mentee=self.mentee_id.name,
-            date=format_date(self.env, self.date),
+            date=self._date_in_words(),
             gaps=", ".join(gaps),
         )
 
@@ -186,22 +225,30 @@ class MentoringEncounterBilling(models.AbstractModel):
 
     # Planning and writing the timesheets -----------------------------------------------------
 
-    def _sync_billing(self, also_days=()):
+    def _sync_billing(self, also_days=(), confirming=False):
         """Bring the timesheet lines of every mentee-day touched by `self` in line with the
         confirmed encounters of that day, and the coordinator's activities with what needs
-        attention. Never raises for billing: what cannot be billed is recorded as such."""
+        attention. Never raises for billing: what cannot be billed is recorded as such.
+        `confirming`: `self` are being confirmed (the caller checked the user may): billed as
+        such, then marked confirmed before the attention activities, which need the meeting
+        confirmed. The billing and the state then reach each row in one update: a month of
+        meetings is written once, not twice, with its thirteen indexes."""
         encounters = self.sudo()
-        stale = encounters.filtered(lambda e: e.state != "confirmed")
+        confirmed_now = encounters if confirming else encounters.browse()
+        stale = encounters.filtered(lambda e: e.state != "confirmed") - confirmed_now
         days = {(e.mentee_id.id, e.date) for e in encounters} | set(also_days)
         if not days:
             return
-        day_encounters = encounters.search(
-            [
-                ("state", "=", "confirmed"),
-                ("mentee_id", "in", list({mentee for mentee, _day in days})),
-                ("date", "in", list({day for _mentee, day in days})),
-            ]
-        ).filtered(lambda e: (e.mentee_id.id, e.date) in days)
+        day_encounters = (
+            encounters.search(
+                [
+                    ("state", "=", "confirmed"),
+                    ("mentee_id", "in", list({mentee for mentee, _day in days})),
+                    ("date", "in", list({day for _mentee, day in days})),
+                ]
+            ).filtered(lambda e: (e.mentee_id.id, e.date) in days)
+            | confirmed_now
+        )
         touched = day_encounters | stale
         needed_attention = touched.filtered("needs_billing_attention")
         results = day_encounters._plan_billing()
@@ -209,6 +256,7 @@ class MentoringEncounterBilling(models.AbstractModel):
         stale.timesheet_ids.unlink()
         stale.write({"authorization_id": False, "billed_units": 0, "needs_billing_attention": False})
         day_encounters._write_billing(results)
+        confirmed_now.write({"state": "confirmed", "was_confirmed": True})
         released._follow_units()
         touched._sync_attention_activities(needed_attention)
 
@@ -234,7 +282,7 @@ class MentoringEncounterBilling(models.AbstractModel):
             # retry, and the retry reads the units the first one used.
             serialise_on(auths)
         remaining = {auth.id: auth.units_remaining for auth in auths}
-        for encounter in self.filtered(lambda e: not e.invoice_id and e.authorization_id):
+        for encounter in self.filtered(lambda e: e.authorization_id and not e.invoice_id):
             if encounter.authorization_id.id in remaining:
                 remaining[encounter.authorization_id.id] += encounter.billed_units
         auths_by_mentee = defaultdict(list)
@@ -246,8 +294,12 @@ class MentoringEncounterBilling(models.AbstractModel):
             by_day[(encounter.mentee_id.id, encounter.date)].append(encounter)
 
         results = {}
-        for (mentee_id, _day), encounters in by_day.items():
-            results.update(self._plan_day(encounters, auths_by_mentee[mentee_id], remaining))
+        memo = _PLANNING_MEMO.set({})
+        try:
+            for (mentee_id, _day), encounters in by_day.items():
+                results.update(self._plan_day(encounters, auths_by_mentee[mentee_id], remaining))
+        finally:
+            _PLANNING_MEMO.reset(memo)
         return results
 
     def _plan_day(self, encounters, auths, remaining):
@@ -370,7 +422,7 @@ class MentoringEncounterBilling(models.AbstractModel):
                     "meeting of the same person (%(start)s–%(end)s): a person's minutes are billed "
                     "once, unless the payer pays for concurrent services.",
                     mentee=self.mentee_id.name,
-                    date=format_date(self.env, self.date),
+                    date=self._date_in_words(),
                     start=_hhmm(start),
                     end=_hhmm(end),
                 )
@@ -386,7 +438,7 @@ class MentoringEncounterBilling(models.AbstractModel):
             "The meeting of %(mentee)s on %(date)s goes beyond the payer's daily cap of %(cap)s "
             "units: %(units)s of its %(all)s units are billed, the rest is not.",
             mentee=self.mentee_id.name,
-            date=format_date(self.env, self.date),
+            date=self._date_in_words(),
             cap=profile.daily_cap_units,
             units=f"{units:g}",
             all=f"{units + over:g}",
@@ -397,13 +449,12 @@ class MentoringEncounterBilling(models.AbstractModel):
         deadline), or False. A meeting billed already was filed in time."""
         self.ensure_one()
         profile = self._billing_profile()
-        when = format_date(self.env, self.date)
         if profile.requires_member_id and not self._billing_coverage()[1]:
             return self.env._(
                 "%(mentee)s has no member ID with the payer covering %(date)s: record it on the "
                 "mentee's coverage.",
                 mentee=self.mentee_id.name,
-                date=when,
+                date=self._date_in_words(),
             )
         today = fields.Date.context_today(self)
         days = profile.timely_filing_days
@@ -412,7 +463,7 @@ class MentoringEncounterBilling(models.AbstractModel):
                 "The meeting of %(mentee)s on %(date)s was confirmed %(late)s days after it "
                 "took place, past the payer's timely-filing limit of %(days)s days.",
                 mentee=self.mentee_id.name,
-                date=when,
+                date=self._date_in_words(),
                 late=(today - self.date).days,
                 days=days,
             )
@@ -421,13 +472,12 @@ class MentoringEncounterBilling(models.AbstractModel):
     def _pick_authorization(self, auths, remaining, units, units_so_far, profile):
         """The authorisation that expires first and still has the units, or why there is none."""
         self.ensure_one()
-        when = format_date(self.env, self.date)
         payer = self._billing_coverage()[0]
         if profile.daily_cap_units and units_so_far + units > profile.daily_cap_units:
             return False, self.env._(
                 "The meeting of %(mentee)s on %(date)s goes beyond the payer's daily cap of %(cap)s units.",
                 mentee=self.mentee_id.name,
-                date=when,
+                date=self._date_in_words(),
                 cap=profile.daily_cap_units,
             )
         covering = [
@@ -442,7 +492,7 @@ class MentoringEncounterBilling(models.AbstractModel):
             return False, self.env._(
                 "The meeting of %(mentee)s on %(date)s is outside every approved authorisation.",
                 mentee=self.mentee_id.name,
-                date=when,
+                date=self._date_in_words(),
             )
         for auth in covering:
             if remaining[auth.id] >= units - 1e-6:
@@ -451,7 +501,7 @@ class MentoringEncounterBilling(models.AbstractModel):
             "The meeting of %(mentee)s on %(date)s needs %(units)s units, more than remain on "
             "authorisation %(ref)s (%(left)s).",
             mentee=self.mentee_id.name,
-            date=when,
+            date=self._date_in_words(),
             units=units,
             ref=covering[0].name,
             left=max(0.0, remaining[covering[0].id]),
@@ -462,11 +512,12 @@ class MentoringEncounterBilling(models.AbstractModel):
         few writes as there are distinct outcomes."""
         Line = self.env["account.analytic.line"].sudo()
         to_create, to_remove = [], Line
+        line_name = self._timesheet_line_name()
         grouped = defaultdict(lambda: self.browse())
         for encounter, (auth, units, reason, attention) in results.items():
             line = encounter.timesheet_ids[:1]
             if units:
-                vals = encounter._prepare_timesheet_values(auth, units)
+                vals = encounter._prepare_timesheet_values(auth, units, line_name)
                 if line:
                     line.write(vals)
                 else:
@@ -491,16 +542,17 @@ class MentoringEncounterBilling(models.AbstractModel):
         )
         authorizations._check_usage_warnings()
 
-    def _prepare_timesheet_values(self, auth, units):
+    def _timesheet_line_name(self):
+        """The timesheet line's name in the acting user's language, translated once per batch."""
+        return self.env._("Peer mentoring – encounter %(date)s – %(minutes)s min")
+
+    def _prepare_timesheet_values(self, auth, units, line_name=None):
         """A neutral line: no notes, no goals, nothing of what was said."""
         self.ensure_one()
         profile = self._billing_profile()
         return {
-            "name": self.env._(
-                "Peer mentoring – encounter %(date)s – %(minutes)s min",
-                date=self.date,
-                minutes=self.duration_minutes,
-            ),
+            "name": (line_name or self._timesheet_line_name())
+            % {"date": self.date, "minutes": self.duration_minutes},
             "date": self.date,
             "employee_id": self.mentor_id.employee_id.id,
             "project_id": auth.project_id.id,

@@ -12,7 +12,7 @@ class MentoringThreadMixin(models.AbstractModel):
     mentor replaced)."""
 
     _name = "mentoring.thread.mixin"
-    _inherit = ["mail.thread"]
+    _inherit = ["mentoring.batched.tracking.mixin"]
     _description = "Mentoring Chatter"
 
     def _partners_who_may_read(self, partners):

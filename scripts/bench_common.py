@@ -47,6 +47,13 @@ class Measure:
     def seconds(self, label):
         return next(row[2] for row in self.rows if row[0] == label)
 
+    def total_seconds(self, prefix):
+        """The seconds of every measure whose label starts with `prefix` (rounds of one measure)."""
+        return sum(row[2] for row in self.rows if row[0].startswith(prefix))
+
+    def total_queries(self, prefix):
+        return sum(row[3] for row in self.rows if row[0].startswith(prefix))
+
     def per_row(self, label):
         row = next(row for row in self.rows if row[0] == label)
         return row[3] / row[1]

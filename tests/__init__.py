@@ -67,3 +67,4 @@ from . import test_dashboard_workforce
 from . import test_import
 from . import test_tour_import
 from . import test_daily_jobs
+from . import test_tracking_batch
