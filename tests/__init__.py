@@ -68,3 +68,4 @@ from . import test_import
 from . import test_tour_import
 from . import test_daily_jobs
 from . import test_tracking_batch
+from . import test_tour_confirm_note
