@@ -4,6 +4,7 @@ from odoo import api, fields, models
 from odoo.exceptions import ValidationError
 
 from .mentoring_match_checkin import next_checkin_due
+from .mentoring_match_length import ended_before
 from .mentoring_mentor import ONGOING_MATCH_STATES
 
 # A relationship counts in a period from its introduction to its closure.
@@ -172,12 +173,8 @@ class MentoringQualityReport(models.Model):
             report.closures_documented_count = len(documented)
             report.closures_documented = _share(len(documented), len(closed))
             report.average_length_months = sum(lengths) / len(lengths) if lengths else 0.0
-            report.ended_before_3_months = _share(
-                sum(1 for m in closed if m.date_closed < m.date_start + relativedelta(months=3)), len(closed)
-            )
-            report.ended_before_12_months = _share(
-                sum(1 for m in closed if m.date_closed < m.date_start + relativedelta(months=12)), len(closed)
-            )
+            report.ended_before_3_months = _share(sum(1 for m in closed if ended_before(m, 3)), len(closed))
+            report.ended_before_12_months = _share(sum(1 for m in closed if ended_before(m, 12)), len(closed))
 
     # Check-ins -------------------------------------------------------------------------------
 
